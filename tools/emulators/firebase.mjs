@@ -1,0 +1,42 @@
+// Runs the project's pinned firebase-tools with the emulator cache provisioned
+// (see provision.mjs). `emulators:exec` gets --ui only when the UI is cached,
+// because downloading it is impossible offline and would abort the start.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { provision } from "./provision.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const { cacheDir, ui } = await provision();
+
+// HEARTH_PORT_OFFSET=N runs a second, independent emulator suite (every port + N),
+// e.g. a test run beside `npm run dev`. firebase-tools reads --config from the project root.
+const offset = Number(process.env.HEARTH_PORT_OFFSET ?? 0);
+if (offset > 0 && args[0]?.startsWith("emulators:")) {
+  const config = JSON.parse(fs.readFileSync(path.join(root, "firebase.json"), "utf8"));
+  const defaults = { eventarc: 9299, tasks: 9499 };
+  for (const [name, port] of Object.entries(defaults)) config.emulators[name] ??= { host: "127.0.0.1", port };
+  for (const emulator of Object.values(config.emulators)) {
+    if (typeof emulator === "object" && emulator.port) emulator.port += offset;
+  }
+  config.emulators.firestore.websocketPort = 9150 + offset;
+  const name = `firebase.port-${offset}.json`;
+  fs.writeFileSync(path.join(root, name), JSON.stringify(config, null, 2));
+  args.push("--config", name);
+}
+
+if (args[0] === "emulators:exec" && ui && process.env.CI !== "true" && !args.includes("--ui")) {
+  args.splice(1, 0, "--ui");
+}
+
+const child = spawn(path.join(root, "node_modules", ".bin", "firebase"), args, {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, FIREBASE_EMULATORS_PATH: cacheDir },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
