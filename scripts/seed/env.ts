@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const DEFAULT_PROJECT_ID = "demo-hearth";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const emulatorVars = {
+  firestore: "FIRESTORE_EMULATOR_HOST",
+  auth: "FIREBASE_AUTH_EMULATOR_HOST",
+  storage: "FIREBASE_STORAGE_EMULATOR_HOST",
+} as const;
+type EmulatorName = keyof typeof emulatorVars;
+
+export interface EmulatorTarget {
+  projectId: string;
+  bucket: string;
+  hosts: Record<EmulatorName, string>;
+}
+
+export class UnsafeTargetError extends Error {}
+
+export function isDemoProject(projectId: string): boolean {
+  return projectId.startsWith("demo-");
+}
+
+export function defaultBucket(projectId: string): string {
+  return `${projectId}.appspot.com`;
+}
+
+/** The ports `npm run dev` uses: firebase.json's, shifted like tools/emulators does for HEARTH_PORT_OFFSET. */
+function defaultHosts(): Record<EmulatorName, string> {
+  const config: unknown = JSON.parse(fs.readFileSync(path.join(root, "firebase.json"), "utf8"));
+  const offset = Number(process.env.HEARTH_PORT_OFFSET ?? 0) || 0;
+  const hostOf = (name: EmulatorName): string => {
+    const emulators = (config as { emulators?: Record<string, { host?: string; port?: number }> }).emulators;
+    const entry = emulators?.[name];
+    if (!entry?.port) throw new Error(`firebase.json has no emulators.${name}.port`);
+    return `${entry.host ?? "127.0.0.1"}:${entry.port + offset}`;
+  };
+  return { firestore: hostOf("firestore"), auth: hostOf("auth"), storage: hostOf("storage") };
+}
+
+/**
+ * Points the Admin SDK at the emulators and refuses anything that could reach a real project:
+ * a `demo-` project gets firebase.json's emulator hosts where none are set (demo projects never
+ * talk to production), any other project must already have every emulator variable set.
+ */
+export function useEmulators(projectId = process.env.GCLOUD_PROJECT ?? DEFAULT_PROJECT_ID): EmulatorTarget {
+  const missing = Object.values(emulatorVars).filter((name) => !process.env[name]);
+  if (missing.length > 0 && !isDemoProject(projectId)) {
+    throw new UnsafeTargetError(
+      `Refusing to touch project "${projectId}": it is not a demo- project and ${missing.join(", ")} ` +
+        `${missing.length === 1 ? "is" : "are"} not set. Run against the emulators ` +
+        `(npm run dev, or firebase emulators:exec) or use a demo- project id.`,
+    );
+  }
+  const defaults = missing.length > 0 ? defaultHosts() : null;
+  const hosts = {} as Record<EmulatorName, string>;
+  for (const [name, variable] of Object.entries(emulatorVars) as [EmulatorName, string][]) {
+    const host = process.env[variable] ?? defaults?.[name];
+    if (!host) throw new UnsafeTargetError(`${variable} is not set`);
+    process.env[variable] = host;
+    hosts[name] = host;
+  }
+  process.env.STORAGE_EMULATOR_HOST ??= `http://${hosts.storage}`;
+  process.env.GCLOUD_PROJECT = projectId;
+  return { projectId, bucket: defaultBucket(projectId), hosts };
+}
