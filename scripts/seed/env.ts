@@ -19,7 +19,8 @@ export interface EmulatorTarget {
   hosts: Record<EmulatorName, string>;
 }
 
-export class UnsafeTargetError extends Error {}
+/** A problem with where the script would write, reported to the user without a stack trace. */
+export class TargetError extends Error {}
 
 export function isDemoProject(projectId: string): boolean {
   return projectId.startsWith("demo-");
@@ -50,7 +51,7 @@ function defaultHosts(): Record<EmulatorName, string> {
 export function useEmulators(projectId = process.env.GCLOUD_PROJECT ?? DEFAULT_PROJECT_ID): EmulatorTarget {
   const missing = Object.values(emulatorVars).filter((name) => !process.env[name]);
   if (missing.length > 0 && !isDemoProject(projectId)) {
-    throw new UnsafeTargetError(
+    throw new TargetError(
       `Refusing to touch project "${projectId}": it is not a demo- project and ${missing.join(", ")} ` +
         `${missing.length === 1 ? "is" : "are"} not set. Run against the emulators ` +
         `(npm run dev, or firebase emulators:exec) or use a demo- project id.`,
@@ -60,11 +61,36 @@ export function useEmulators(projectId = process.env.GCLOUD_PROJECT ?? DEFAULT_P
   const hosts = {} as Record<EmulatorName, string>;
   for (const [name, variable] of Object.entries(emulatorVars) as [EmulatorName, string][]) {
     const host = process.env[variable] ?? defaults?.[name];
-    if (!host) throw new UnsafeTargetError(`${variable} is not set`);
+    if (!host) throw new TargetError(`${variable} is not set`);
     process.env[variable] = host;
     hosts[name] = host;
   }
-  process.env.STORAGE_EMULATOR_HOST ??= `http://${hosts.storage}`;
+  // @google-cloud/storage reads this one; keep it in step with the Firebase variable.
+  process.env.STORAGE_EMULATOR_HOST = `http://${hosts.storage}`;
   process.env.GCLOUD_PROJECT = projectId;
   return { projectId, bucket: defaultBucket(projectId), hosts };
+}
+
+/** Fails fast with a readable message instead of the SDKs' long retries when nothing is listening. */
+export async function assertEmulatorsRunning(
+  target: EmulatorTarget,
+  needed: readonly EmulatorName[] = ["firestore", "auth", "storage"],
+): Promise<void> {
+  const down: string[] = [];
+  await Promise.all(
+    needed.map(async (name) => {
+      const host = target.hosts[name];
+      try {
+        await fetch(`http://${host}/`, { signal: AbortSignal.timeout(3000) });
+      } catch {
+        down.push(`${name} (${host})`);
+      }
+    }),
+  );
+  if (down.length > 0) {
+    throw new TargetError(
+      `No emulator answers at ${down.join(", ")}. Start them first (npm run dev), or run inside ` +
+        `firebase emulators:exec.`,
+    );
+  }
 }

@@ -3,6 +3,7 @@
 // because downloading it is impossible offline and would abort the start.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { provision } from "./provision.mjs";
@@ -14,7 +15,11 @@ const { cacheDir, ui } = await provision();
 // HEARTH_PORT_OFFSET=N runs a second, independent emulator suite (every port + N),
 // e.g. a test run beside `npm run dev`. firebase-tools reads --config from the project root.
 const offset = Number(process.env.HEARTH_PORT_OFFSET ?? 0);
+const env = { ...process.env, FIREBASE_EMULATORS_PATH: cacheDir };
 if (offset > 0 && args[0]?.startsWith("emulators:")) {
+  // The Storage emulator keeps blobs under $TMPDIR/firebase and deletes them on exit.
+  env.TMPDIR = path.join(os.tmpdir(), `hearth-emulators-${offset}`);
+  fs.mkdirSync(env.TMPDIR, { recursive: true });
   const config = JSON.parse(fs.readFileSync(path.join(root, "firebase.json"), "utf8"));
   const defaults = { eventarc: 9299, tasks: 9499 };
   for (const [name, port] of Object.entries(defaults)) config.emulators[name] ??= { host: "127.0.0.1", port };
@@ -34,7 +39,7 @@ if (args[0] === "emulators:exec" && ui && process.env.CI !== "true" && !args.inc
 const child = spawn(path.join(root, "node_modules", ".bin", "firebase"), args, {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, FIREBASE_EMULATORS_PATH: cacheDir },
+  env,
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => child.kill(signal));
