@@ -1,5 +1,6 @@
-import { onRequest } from "firebase-functions/v2/https";
-
-export const health = onRequest((_req, res) => {
-  res.json({ ok: true });
-});
+// Deployed functions. Logic lives in plain functions beside each trigger so tests can call it.
+export { onOrderCreated } from "./orders/on-order-created";
+export { onOrderUpdated } from "./orders/on-order-updated";
+export { expireUnpaidOrdersJob } from "./orders/expire-unpaid";
+export { adminCancelOrder, adminUpdateOrderStatus, runScheduledJobNow } from "./orders/admin-callables";
+export { paymentWebhook } from "./payments/webhook";

@@ -142,3 +142,48 @@ export function splitHost(hostAndPort: string): { host: string; port: number } {
     port: Number(hostAndPort.slice(separator + 1)),
   };
 }
+
+/**
+ * Server-only settings of the storefront's test payment page (/pay/{orderId}), read per call.
+ * Local defaults match the functions' emulator configuration:
+ * - PAYMENT_PROVIDER: "local" for demo-* projects, else "stripe" (functions/.env.demo-hearth).
+ * - STRIPE_WEBHOOK_SECRET: the fixed dev value in functions/.secret.local.
+ * - PAYMENT_WEBHOOK_URL: http://127.0.0.1:5001/{projectId}/us-central1/paymentWebhook
+ *   (set it when the emulators run with HEARTH_PORT_OFFSET).
+ * The page works only with the local provider against emulated Firestore.
+ */
+export const LOCAL_WEBHOOK_SECRET = "whsec_hearth_local_dev_only_0123456789abcdef";
+
+const paymentTestEnvSchema = z.object({
+  PAYMENT_PROVIDER: z.preprocess(blankAsUnset, z.enum(["local", "stripe"]).optional()),
+  PAYMENT_WEBHOOK_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  STRIPE_WEBHOOK_SECRET: optionalText,
+});
+
+export type PaymentTestEnv =
+  | { enabled: true; webhookUrl: string; webhookSecret: string; firestoreHost: string; projectId: string }
+  | { enabled: false; reason: string };
+
+export function paymentTestEnv(): PaymentTestEnv {
+  const raw = parseEnv(
+    paymentTestEnvSchema,
+    {
+      PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER,
+      PAYMENT_WEBHOOK_URL: process.env.PAYMENT_WEBHOOK_URL,
+      STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
+    },
+    "payment",
+  );
+  const { projectId } = publicEnv.firebase;
+  const provider = raw.PAYMENT_PROVIDER ?? (isDemoProject(projectId) ? "local" : "stripe");
+  const firestoreHost = serverEmulatorTargets().firestore;
+  if (provider !== "local") return { enabled: false, reason: `the payment provider is "${provider}"` };
+  if (!firestoreHost) return { enabled: false, reason: "Firestore is not emulated" };
+  return {
+    enabled: true,
+    projectId,
+    firestoreHost,
+    webhookUrl: raw.PAYMENT_WEBHOOK_URL ?? `http://127.0.0.1:5001/${projectId}/us-central1/paymentWebhook`,
+    webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? LOCAL_WEBHOOK_SECRET,
+  };
+}

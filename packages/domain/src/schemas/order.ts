@@ -88,6 +88,8 @@ export const orderSchema = z.object({
   rejectedAt: timestampSchema.optional(),
   expiredAt: timestampSchema.optional(),
   failedAt: timestampSchema.optional(),
+  /** Set by functions in the transaction that gives reserved stock back, so it happens once. */
+  stockReleasedAt: timestampSchema.optional(),
   updatedAt: timestampSchema.optional(),
 });
 export type Order = z.infer<typeof orderSchema>;

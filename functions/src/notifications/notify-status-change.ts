@@ -1,0 +1,80 @@
+import { mailSchema, orderSchema, type OrderStatus } from "@hearth/domain";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import type { Auth } from "firebase-admin/auth";
+import { logger } from "firebase-functions";
+import { orderRef } from "../orders/order-docs";
+import { statusMessage } from "./status-messages";
+
+export type EmailLookup = (uid: string) => Promise<string | null>;
+export type NotifyOutcome = "sent" | "exists" | "skipped";
+
+const orderFactsSchema = orderSchema.pick({
+  uid: true,
+  totalCents: true,
+  currency: true,
+  rejectionReason: true,
+});
+
+/** users/{uid}.email first, else the Auth account's email. */
+export function emailLookup(db: Firestore, auth: Auth): EmailLookup {
+  return async (uid) => {
+    const profileEmail: unknown = (await db.collection("users").doc(uid).get()).get("email");
+    if (typeof profileEmail === "string" && profileEmail) return profileEmail;
+    try {
+      return (await auth.getUser(uid)).email ?? null;
+    } catch (error) {
+      logger.warn("No Auth user for order owner", { uid, error: String(error) });
+      return null;
+    }
+  };
+}
+
+/** The status is part of the ids, and each status is reached at most once: one message per change. */
+export function notificationId(orderId: string, status: OrderStatus): string {
+  return `${orderId}_${status}`;
+}
+
+/** In-app notification + Trigger Email `mail` document, each created exactly once per status change. */
+export async function notifyStatusChange(
+  db: Firestore,
+  orderId: string,
+  status: OrderStatus,
+  lookupEmail: EmailLookup,
+): Promise<NotifyOutcome> {
+  const facts = orderFactsSchema.safeParse((await orderRef(db, orderId).get()).data());
+  if (!facts.success) {
+    logger.warn("Cannot notify: order has no valid owner", { orderId, status });
+    return "skipped";
+  }
+  const { uid } = facts.data;
+  const [email, storeName] = await Promise.all([lookupEmail(uid), readStoreName(db)]);
+  const message = statusMessage({ orderId, status, ...facts.data, ...(storeName ? { storeName } : {}) });
+  const id = notificationId(orderId, status);
+  const notificationRef = db.collection("users").doc(uid).collection("notifications").doc(id);
+  const mailRef = db.collection("mail").doc(id);
+  const mail = email
+    ? mailSchema.safeParse({
+        to: email,
+        message: { subject: message.subject, text: message.text, html: message.html },
+      })
+    : null;
+
+  return db.runTransaction(async (tx) => {
+    if ((await tx.get(notificationRef)).exists) return "exists";
+    tx.create(notificationRef, {
+      title: message.title,
+      body: message.body,
+      orderId,
+      read: false,
+      createdAt: FieldValue.serverTimestamp(),
+    });
+    if (mail?.success) tx.create(mailRef, mail.data);
+    else logger.info("No usable email for order owner; skipping mail", { orderId, uid, status });
+    return "sent";
+  });
+}
+
+async function readStoreName(db: Firestore): Promise<string | null> {
+  const name: unknown = (await db.collection("config").doc("store").get()).get("storeName");
+  return typeof name === "string" ? name : null;
+}

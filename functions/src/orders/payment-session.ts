@@ -1,0 +1,51 @@
+import { toMillis } from "@hearth/domain";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { logger } from "firebase-functions";
+import type { PaymentProvider } from "../payments/provider";
+import { orderRef, parseOrder } from "./order-docs";
+
+export type SessionOutcome = "created" | "exists" | "skipped";
+
+/**
+ * Creates the checkout session for an order awaiting payment, outside any transaction.
+ * Skips when a session is stored already; the provider call itself is idempotent per order,
+ * so two racing deliveries end up storing the same session once.
+ */
+export async function ensurePaymentSession(
+  db: Firestore,
+  orderId: string,
+  provider: PaymentProvider,
+): Promise<SessionOutcome> {
+  const ref = orderRef(db, orderId);
+  const order = parseOrder((await ref.get()).data());
+  if (!order || order.status !== "awaiting_payment") return "skipped";
+  if (order.payment?.sessionId) return "exists";
+  if (order.totalCents === undefined || !order.currency || !order.lines || !order.expiresAt) {
+    logger.error("Order awaiting payment lacks its priced fields", { orderId });
+    return "skipped";
+  }
+
+  const userEmail: unknown = (await db.collection("users").doc(order.uid).get()).get("email");
+  const session = await provider.createCheckoutSession({
+    orderId,
+    lines: order.lines,
+    shippingCents: order.shippingCents ?? 0,
+    totalCents: order.totalCents,
+    currency: order.currency,
+    customerEmail: typeof userEmail === "string" ? userEmail : null,
+    expiresAt: new Date(toMillis(order.expiresAt)),
+  });
+
+  return db.runTransaction(async (tx) => {
+    const current = parseOrder((await tx.get(ref)).data());
+    if (!current) return "skipped";
+    if (current.payment?.sessionId) return "exists";
+    tx.update(ref, {
+      "payment.sessionId": session.sessionId,
+      "payment.checkoutUrl": session.checkoutUrl,
+      "payment.status": "open",
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+    return "created";
+  });
+}

@@ -1,0 +1,39 @@
+import type { OrderLine } from "@hearth/domain";
+
+export const paymentProviderNames = ["stripe", "local"] as const;
+export type PaymentProviderName = (typeof paymentProviderNames)[number];
+
+export interface CheckoutRequest {
+  orderId: string;
+  lines: readonly OrderLine[];
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  customerEmail: string | null;
+  expiresAt: Date;
+}
+
+export interface CheckoutSession {
+  sessionId: string;
+  checkoutUrl: string;
+}
+
+export interface RefundRequest {
+  orderId: string;
+  paymentIntentId: string;
+  amountCents: number;
+}
+
+export interface RefundResult {
+  refundId: string;
+}
+
+/**
+ * What the saga needs from a payment provider. Calls happen outside Firestore transactions
+ * and must be idempotent per order: a retried trigger calls them again.
+ */
+export interface PaymentProvider {
+  readonly name: PaymentProviderName;
+  createCheckoutSession(request: CheckoutRequest): Promise<CheckoutSession>;
+  refund(request: RefundRequest): Promise<RefundResult>;
+}

@@ -1,0 +1,80 @@
+import type { Firestore } from "firebase-admin/firestore";
+import { logger } from "firebase-functions";
+import { onRequest } from "firebase-functions/v2/https";
+import Stripe from "stripe";
+import { db } from "../admin";
+import { REGION, stripeWebhookSecret } from "../config";
+import { applyPaymentEvent } from "./apply-payment-event";
+import { parsePaymentEvent } from "./payment-events";
+
+export interface WebhookRequest {
+  method: string;
+  rawBody: Buffer | undefined;
+  signature: string | undefined;
+  secret: string;
+}
+
+export interface WebhookResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Verify → validate → record-and-apply in one transaction → answer. 2xx only after the commit;
+ * 5xx when processing failed so the provider retries; 400 for anything unsigned or malformed.
+ */
+export async function handleWebhook(db: Firestore, request: WebhookRequest): Promise<WebhookResponse> {
+  if (request.method !== "POST") return { status: 405, body: { error: "Use POST" } };
+  if (!request.secret) {
+    logger.error("STRIPE_WEBHOOK_SECRET is not configured");
+    return { status: 500, body: { error: "Webhook is not configured" } };
+  }
+  if (!request.rawBody || !request.signature) {
+    return { status: 400, body: { error: "Missing body or Stripe-Signature header" } };
+  }
+
+  let event: unknown;
+  try {
+    // Checks the HMAC over the raw bytes and that the timestamp is within the default 5 minutes.
+    event = Stripe.webhooks.constructEvent(request.rawBody, request.signature, request.secret);
+  } catch (error) {
+    logger.warn("Rejected webhook with a bad signature", { error: String(error) });
+    return { status: 400, body: { error: "Invalid signature" } };
+  }
+
+  const parsed = parsePaymentEvent(event);
+  if (!parsed.ok) {
+    logger.warn("Rejected malformed webhook event", { error: parsed.error });
+    return { status: 400, body: { error: parsed.error } };
+  }
+
+  try {
+    const result = await applyPaymentEvent(db, parsed.action);
+    logger.info("Webhook event processed", {
+      eventId: parsed.action.eventId,
+      type: parsed.action.type,
+      ...result,
+    });
+    return { status: 200, body: { received: true, ...result } };
+  } catch (error) {
+    logger.error("Webhook processing failed; the provider will retry", {
+      eventId: parsed.action.eventId,
+      error: String(error),
+    });
+    return { status: 500, body: { error: "Processing failed" } };
+  }
+}
+
+export const paymentWebhook = onRequest(
+  { region: REGION, memory: "256MiB", maxInstances: 20, secrets: [stripeWebhookSecret] },
+  async (req, res) => {
+    const header = req.get("stripe-signature");
+    const response = await handleWebhook(db, {
+      method: req.method,
+      rawBody: req.rawBody,
+      signature: header,
+      secret: stripeWebhookSecret.value(),
+    });
+    res.status(response.status).json(response.body);
+  },
+);

@@ -1,0 +1,131 @@
+import { Timestamp } from "firebase-admin/firestore";
+import { beforeEach, describe, expect, it } from "vitest";
+import { callFunction, idTokenFor } from "./support/callables";
+import { auth, db } from "./support/e2e-app";
+import { awaitingPayment, notified } from "./support/e2e-flow";
+import { clearAuth, clearFirestore, E2E_PROJECT } from "./support/emulators";
+import { orderData, placeOrder, seedProduct, seedStore, seedUser, stockOf } from "./support/seed";
+import { checkoutCompleted, postWebhook } from "./support/webhook";
+
+const UID = "shopper-admin-tests";
+
+beforeEach(async () => {
+  await Promise.all([clearFirestore(E2E_PROJECT), clearAuth(E2E_PROJECT)]);
+  await seedStore(db);
+  await seedProduct(db, "mug", { stock: 10 });
+  await seedUser(db, UID, "shopper@example.test");
+});
+
+async function paidOrder(quantity: number): Promise<string> {
+  const orderId = await placeOrder(db, UID, [{ productId: "mug", quantity }]);
+  await awaitingPayment(orderId);
+  expect((await postWebhook(checkoutCompleted(orderId))).status).toBe(200);
+  return orderId;
+}
+
+describe("admin callables over HTTP", () => {
+  it.each([
+    { name: "adminCancelOrder", data: { orderId: "x" } },
+    { name: "adminUpdateOrderStatus", data: { orderId: "x", event: "shipped" } },
+    { name: "runScheduledJobNow", data: { job: "expireUnpaidOrders" } },
+  ])("$name refuses anonymous callers and shoppers", async ({ name, data }) => {
+    const shopper = await idTokenFor(auth, "not-an-admin");
+
+    const anonymous = await callFunction(name, data);
+    const denied = await callFunction(name, data, shopper);
+
+    expect(anonymous.error?.status).toBe("UNAUTHENTICATED");
+    expect(denied.error?.status).toBe("PERMISSION_DENIED");
+  });
+
+  it("validates input and reports missing orders and illegal moves", async () => {
+    const admin = await idTokenFor(auth, "admin-1", { admin: true });
+    const orderId = await placeOrder(db, UID, [{ productId: "mug", quantity: 1 }]);
+    await awaitingPayment(orderId);
+
+    expect((await callFunction("adminCancelOrder", { orderId: "" }, admin)).error?.status).toBe(
+      "INVALID_ARGUMENT",
+    );
+    expect(
+      (await callFunction("adminUpdateOrderStatus", { orderId, event: "paid" }, admin)).error?.status,
+    ).toBe("INVALID_ARGUMENT");
+    expect((await callFunction("runScheduledJobNow", { job: "dropTables" }, admin)).error?.status).toBe(
+      "INVALID_ARGUMENT",
+    );
+    expect((await callFunction("adminCancelOrder", { orderId: "missing" }, admin)).error?.status).toBe(
+      "NOT_FOUND",
+    );
+    const illegal = await callFunction("adminUpdateOrderStatus", { orderId, event: "shipped" }, admin);
+    expect(illegal.error).toMatchObject({
+      status: "FAILED_PRECONDITION",
+      message: expect.stringMatching(/awaiting_payment/),
+    });
+    expect((await orderData(db, orderId)).status).toBe("awaiting_payment");
+  });
+
+  it("cancels a paid order with a refund and releases stock exactly once", async () => {
+    const admin = await idTokenFor(auth, "admin-1", { admin: true });
+    const orderId = await paidOrder(3);
+    expect(await stockOf(db, "mug")).toBe(7);
+
+    const result = await callFunction("adminCancelOrder", { orderId, reason: "Out of glaze" }, admin);
+
+    expect(result.result).toEqual({ orderId, status: "cancelled", refundId: `re_local_${orderId}` });
+    const order = await orderData(db, orderId);
+    expect(order.payment).toMatchObject({ refundId: `re_local_${orderId}`, status: "refunded" });
+    expect(await stockOf(db, "mug")).toBe(10);
+    const record = (await db.doc(`orders/${orderId}/events/cancelled`).get()).data();
+    expect(record).toMatchObject({
+      from: "paid",
+      to: "cancelled",
+      actor: { type: "admin", id: "admin-1" },
+      note: "Out of glaze",
+    });
+    await notified(UID, orderId, "cancelled");
+
+    const again = await callFunction("adminCancelOrder", { orderId }, admin);
+    expect(again.error?.status).toBe("FAILED_PRECONDITION");
+    expect(await stockOf(db, "mug")).toBe(10);
+  });
+
+  it("cancels an order awaiting payment and ships then delivers a paid one", async () => {
+    const admin = await idTokenFor(auth, "admin-1", { admin: true });
+    const unpaid = await placeOrder(db, UID, [{ productId: "mug", quantity: 2 }]);
+    await awaitingPayment(unpaid);
+    expect((await callFunction("adminCancelOrder", { orderId: unpaid }, admin)).result).toEqual({
+      orderId: unpaid,
+      status: "cancelled",
+    });
+
+    const paid = await paidOrder(1);
+    expect(
+      (await callFunction("adminUpdateOrderStatus", { orderId: paid, event: "shipped" }, admin)).result,
+    ).toEqual({
+      orderId: paid,
+      status: "shipped",
+    });
+    expect(
+      (await callFunction("adminUpdateOrderStatus", { orderId: paid, event: "delivered" }, admin)).result,
+    ).toEqual({
+      orderId: paid,
+      status: "delivered",
+    });
+    expect(await stockOf(db, "mug")).toBe(9);
+    await notified(UID, paid, "delivered");
+    await notified(UID, unpaid, "cancelled");
+  });
+
+  it("runs the expiry job now for admins", async () => {
+    const admin = await idTokenFor(auth, "admin-1", { admin: true });
+    const orderId = await placeOrder(db, UID, [{ productId: "mug", quantity: 5 }]);
+    await awaitingPayment(orderId);
+    await db.doc(`orders/${orderId}`).update({ expiresAt: Timestamp.fromMillis(Date.now() - 1_000) });
+
+    const result = await callFunction("runScheduledJobNow", { job: "expireUnpaidOrders" }, admin);
+
+    expect(result.result).toEqual({ job: "expireUnpaidOrders", expired: 1, orderIds: [orderId] });
+    expect((await orderData(db, orderId)).status).toBe("expired");
+    expect(await stockOf(db, "mug")).toBe(10);
+    await notified(UID, orderId, "expired");
+  });
+});
