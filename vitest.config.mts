@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           name: "rules",
           include: ["tests/rules/**/*.test.ts"],
+          // Loads the rules once and fails the run if any rule expression was never evaluated.
+          globalSetup: ["tests/rules/coverage-gate.ts"],
           fileParallelism: false,
           testTimeout: 20_000,
           hookTimeout: 30_000,
