@@ -148,8 +148,9 @@ export function splitHost(hostAndPort: string): { host: string; port: number } {
  * Local defaults match the functions' emulator configuration:
  * - PAYMENT_PROVIDER: "local" for demo-* projects, else "stripe" (functions/.env.demo-hearth).
  * - STRIPE_WEBHOOK_SECRET: the fixed dev value in functions/.secret.local.
- * - PAYMENT_WEBHOOK_URL: http://127.0.0.1:5001/{projectId}/us-central1/paymentWebhook
- *   (set it when the emulators run with HEARTH_PORT_OFFSET).
+ * - PAYMENT_WEBHOOK_URL: unset means the Functions emulator's paymentWebhook, found through the
+ *   emulator hub that `firebase emulators:exec` names in FIREBASE_EMULATOR_HUB (so any port offset
+ *   works), else http://127.0.0.1:5001/{projectId}/us-central1/paymentWebhook.
  * The page works only with the local provider against emulated Firestore.
  */
 export const LOCAL_WEBHOOK_SECRET = "whsec_hearth_local_dev_only_0123456789abcdef";
@@ -158,10 +159,19 @@ const paymentTestEnvSchema = z.object({
   PAYMENT_PROVIDER: z.preprocess(blankAsUnset, z.enum(["local", "stripe"]).optional()),
   PAYMENT_WEBHOOK_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
   STRIPE_WEBHOOK_SECRET: optionalText,
+  FIREBASE_EMULATOR_HUB: optionalHost,
 });
 
 export type PaymentTestEnv =
-  | { enabled: true; webhookUrl: string; webhookSecret: string; firestoreHost: string; projectId: string }
+  | {
+      enabled: true;
+      /** PAYMENT_WEBHOOK_URL, or null to look the Functions emulator up (see above). */
+      webhookUrl: string | null;
+      emulatorHub: string | null;
+      webhookSecret: string;
+      firestoreHost: string;
+      projectId: string;
+    }
   | { enabled: false; reason: string };
 
 export function paymentTestEnv(): PaymentTestEnv {
@@ -171,6 +181,7 @@ export function paymentTestEnv(): PaymentTestEnv {
       PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER,
       PAYMENT_WEBHOOK_URL: process.env.PAYMENT_WEBHOOK_URL,
       STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
+      FIREBASE_EMULATOR_HUB: process.env.FIREBASE_EMULATOR_HUB,
     },
     "payment",
   );
@@ -183,7 +194,8 @@ export function paymentTestEnv(): PaymentTestEnv {
     enabled: true,
     projectId,
     firestoreHost,
-    webhookUrl: raw.PAYMENT_WEBHOOK_URL ?? `http://127.0.0.1:5001/${projectId}/us-central1/paymentWebhook`,
+    webhookUrl: raw.PAYMENT_WEBHOOK_URL ?? null,
+    emulatorHub: raw.FIREBASE_EMULATOR_HUB ?? null,
     webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? LOCAL_WEBHOOK_SECRET,
   };
 }

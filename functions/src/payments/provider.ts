@@ -30,7 +30,8 @@ export interface RefundResult {
 
 /**
  * What the saga needs from a payment provider. Calls happen outside Firestore transactions
- * and must be idempotent per order: a retried trigger calls them again.
+ * and must be idempotent — checkout per order, refund per payment intent: a retried trigger
+ * or webhook delivery calls them again.
  */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;

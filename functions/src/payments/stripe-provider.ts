@@ -52,7 +52,8 @@ export function createStripeProvider(secretKey: string, storefrontUrl: string): 
     async refund(request: RefundRequest): Promise<RefundResult> {
       const refund = await stripe.refunds.create(
         { payment_intent: request.paymentIntentId, metadata: { orderId: request.orderId } },
-        { idempotencyKey: `${request.orderId}-refund` },
+        // Per payment intent: an order's own payment and a late one are different refunds.
+        { idempotencyKey: `refund-${request.paymentIntentId}` },
       );
       return { refundId: refund.id };
     },

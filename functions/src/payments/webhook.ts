@@ -2,10 +2,14 @@ import type { Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { onRequest } from "firebase-functions/v2/https";
 import Stripe from "stripe";
-import { db } from "../admin";
-import { REGION, stripeWebhookSecret } from "../config";
+import { auth, db } from "../admin";
+import { REGION, stripeSecretKey, stripeWebhookSecret } from "../config";
+import { emailLookup, type EmailLookup } from "../notifications/notify-status-change";
 import { applyPaymentEvent } from "./apply-payment-event";
+import { completeLateRefund, type LateRefundResult } from "./complete-late-refund";
 import { parsePaymentEvent } from "./payment-events";
+import type { PaymentProvider } from "./provider";
+import { providerFromConfig } from "./select-provider";
 
 export interface WebhookRequest {
   method: string;
@@ -14,16 +18,27 @@ export interface WebhookRequest {
   secret: string;
 }
 
+export interface WebhookDeps {
+  /** Called only when a late payment has to be refunded. */
+  provider: () => PaymentProvider;
+  lookupEmail: EmailLookup;
+}
+
 export interface WebhookResponse {
   status: number;
   body: Record<string, unknown>;
 }
 
 /**
- * Verify → validate → record-and-apply in one transaction → answer. 2xx only after the commit;
- * 5xx when processing failed so the provider retries; 400 for anything unsigned or malformed.
+ * Verify → validate → record-and-apply in one transaction → refund a late payment → answer.
+ * 2xx only after the commit (and the refund); 5xx when processing failed so the provider retries;
+ * 400 for anything unsigned or malformed.
  */
-export async function handleWebhook(db: Firestore, request: WebhookRequest): Promise<WebhookResponse> {
+export async function handleWebhook(
+  db: Firestore,
+  request: WebhookRequest,
+  deps: WebhookDeps,
+): Promise<WebhookResponse> {
   if (request.method !== "POST") return { status: 405, body: { error: "Use POST" } };
   if (!request.secret) {
     logger.error("STRIPE_WEBHOOK_SECRET is not configured");
@@ -49,13 +64,16 @@ export async function handleWebhook(db: Firestore, request: WebhookRequest): Pro
   }
 
   try {
-    const result = await applyPaymentEvent(db, parsed.action);
+    const { lateRefund, ...result } = await applyPaymentEvent(db, parsed.action);
+    let refund: LateRefundResult | null = null;
+    if (lateRefund) refund = await completeLateRefund(db, deps.provider(), lateRefund, deps.lookupEmail);
     logger.info("Webhook event processed", {
       eventId: parsed.action.eventId,
       type: parsed.action.type,
       ...result,
+      ...(refund ? { lateRefund: refund } : {}),
     });
-    return { status: 200, body: { received: true, ...result } };
+    return { status: 200, body: { received: true, ...result, ...(refund ? { lateRefund: refund } : {}) } };
   } catch (error) {
     logger.error("Webhook processing failed; the provider will retry", {
       eventId: parsed.action.eventId,
@@ -66,15 +84,24 @@ export async function handleWebhook(db: Firestore, request: WebhookRequest): Pro
 }
 
 export const paymentWebhook = onRequest(
-  { region: REGION, memory: "256MiB", maxInstances: 20, secrets: [stripeWebhookSecret] },
+  {
+    region: REGION,
+    memory: "256MiB",
+    maxInstances: 20,
+    secrets: [stripeWebhookSecret, stripeSecretKey],
+  },
   async (req, res) => {
     const header = req.get("stripe-signature");
-    const response = await handleWebhook(db, {
-      method: req.method,
-      rawBody: req.rawBody,
-      signature: header,
-      secret: stripeWebhookSecret.value(),
-    });
+    const response = await handleWebhook(
+      db,
+      {
+        method: req.method,
+        rawBody: req.rawBody,
+        signature: header,
+        secret: stripeWebhookSecret.value(),
+      },
+      { provider: providerFromConfig, lookupEmail: emailLookup(db, auth) },
+    );
     res.status(response.status).json(response.body);
   },
 );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { paymentTestEnv } from "@/lib/env";
 import { readPaymentOrder } from "./payment-order";
 import { outcomes, signPayload, stripeEventFor } from "./stripe-events";
+import { resolveWebhookUrl } from "./webhook-url";
 
 export interface PayState {
   kind: "idle" | "done" | "error";
@@ -47,9 +48,10 @@ export async function simulatePayment(
   }
 
   const payload = JSON.stringify(stripeEventFor(outcome.data, order));
+  const webhookUrl = await resolveWebhookUrl(env);
   let response: Response;
   try {
-    response = await fetch(env.webhookUrl, {
+    response = await fetch(webhookUrl, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -62,7 +64,7 @@ export async function simulatePayment(
     console.error("Payment webhook unreachable", error);
     return {
       kind: "error",
-      message: `The payment webhook at ${env.webhookUrl} is unreachable. Are the emulators running?`,
+      message: `The payment webhook at ${webhookUrl} is unreachable. Are the emulators running?`,
     };
   }
   if (!response.ok) {
