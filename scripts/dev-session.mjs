@@ -138,7 +138,6 @@ function printBox(storeUrl, endpoints, answering) {
     answering ? "Hearth is running" : "Hearth is starting (the dev server has not answered yet)",
     "",
     `Store     ${storeUrl}`,
-    `Admin     ${storeUrl}/admin`,
     "",
     `Emulators (project ${projectId})`,
     ...Object.entries(endpoints).map(([name, host]) => `  ${name.padEnd(10)} ${host}`),

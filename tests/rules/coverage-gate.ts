@@ -3,48 +3,33 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { z } from "zod";
 import { PROJECT_ID, emulatorUrl, loadRules, rootDir } from "./emulators";
 
 interface CoverageNode {
   sourcePosition: { line: number; column: number; currentOffset: number; endOffset: number };
-  values?: { count: number }[];
-  children?: CoverageNode[];
+  values?: { count: number }[] | undefined;
+  children?: CoverageNode[] | undefined;
 }
 
-interface CoverageReport {
-  rules: { files: { content: string }[] };
-  report: CoverageNode[];
-}
+// Only the parts of the emulator's report that the gate reads.
+const coverageNodeSchema: z.ZodType<CoverageNode> = z.lazy(() =>
+  z.object({
+    sourcePosition: z.object({
+      line: z.int(),
+      column: z.int(),
+      currentOffset: z.int(),
+      endOffset: z.int(),
+    }),
+    values: z.array(z.object({ count: z.int() })).optional(),
+    children: z.array(coverageNodeSchema).optional(),
+  }),
+);
 
-// The emulator's report is checked by hand: the root workspace has no zod of its own.
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null;
-const isArrayOf = <T>(value: unknown, item: (entry: unknown) => entry is T): value is T[] =>
-  Array.isArray(value) && value.every(item);
-const isCount = (value: unknown): value is { count: number } =>
-  isObject(value) && Number.isInteger(value.count);
-
-function isCoverageNode(value: unknown): value is CoverageNode {
-  if (!isObject(value) || !isObject(value.sourcePosition)) return false;
-  const position = value.sourcePosition;
-  return (
-    ["line", "column", "currentOffset", "endOffset"].every((key) => Number.isInteger(position[key])) &&
-    (value.values === undefined || isArrayOf(value.values, isCount)) &&
-    (value.children === undefined || isArrayOf(value.children, isCoverageNode))
-  );
-}
-
-function isCoverageReport(value: unknown): value is CoverageReport {
-  return (
-    isObject(value) &&
-    isObject(value.rules) &&
-    isArrayOf(
-      value.rules.files,
-      (file): file is { content: string } => isObject(file) && typeof file.content === "string",
-    ) &&
-    isArrayOf(value.report, isCoverageNode)
-  );
-}
+const coverageReportSchema = z.object({
+  rules: z.object({ files: z.array(z.object({ content: z.string() })) }),
+  report: z.array(coverageNodeSchema),
+});
 
 const testsDir = path.join(rootDir, "tests", "rules");
 const coverageUrl = (suffix: string): string =>
@@ -86,9 +71,7 @@ async function writeHtmlReport(): Promise<string> {
 async function checkCoverage(): Promise<void> {
   const response = await fetch(coverageUrl(""));
   if (!response.ok) throw new Error(`Rule coverage: HTTP ${response.status}`);
-  const coverage: unknown = await response.json();
-  if (!isCoverageReport(coverage))
-    throw new Error("The emulator's rule coverage report has an unexpected shape");
+  const coverage = coverageReportSchema.parse(await response.json());
   const source = coverage.rules.files[0]?.content ?? "";
   const missed = neverEvaluated(coverage.report).sort(
     (a, b) => a.sourcePosition.currentOffset - b.sourcePosition.currentOffset,
