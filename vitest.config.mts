@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // and clear data between tests.
 export default defineConfig({
   test: {
+    // Functions log JSON lines; show a test's output only when it fails.
+    silent: "passed-only",
     projects: [
       {
         test: {
