@@ -1,6 +1,6 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assertFails, assertSucceeds, type RulesTestContext } from "@firebase/rules-unit-testing";
-import { deleteObject, getBytes, getMetadata, ref, uploadBytes } from "firebase/storage";
+import { deleteObject, getBytes, getMetadata, list, listAll, ref, uploadBytes } from "firebase/storage";
 import { bucket, useRulesEnv } from "./setup";
 
 const h = useRulesEnv();
@@ -128,5 +128,41 @@ describe("any other path", () => {
     await assertFails(upload(h.admin(), "misc/logo.png", "image/png"));
     await assertFails(upload(h.shopper("alice"), "users/alice/documents/id.png", "image/png"));
     await assertFails(upload(h.admin(), "products/mug/mug.png", "image/png"));
+  });
+});
+
+describe("listing a folder (governed by the rules of the files in it)", () => {
+  it("lets anyone, signed out too, list a product's derived images", async () => {
+    await seedFile("products/p1/images/card.webp");
+    const listing = await assertSucceeds(listAll(at(h.signedOut(), "products/p1/images")));
+    expect(listing.items.map((item) => item.name)).toEqual(["card.webp"]);
+    await assertSucceeds(list(at(h.shopper("alice"), "products/p1/images"), { maxResults: 10 }));
+  });
+
+  it("lets admins list a product's originals, not shoppers or signed-out visitors", async () => {
+    await seedFile("products/p1/original/p1.jpg", "image/jpeg");
+    await assertSucceeds(listAll(at(h.admin(), "products/p1/original")));
+    await assertFails(listAll(at(h.shopper("alice"), "products/p1/original")));
+    await assertFails(listAll(at(h.signedOut(), "products/p1/original")));
+  });
+
+  it("lets admins list the reports, nobody else", async () => {
+    await seedFile("reports/2026-01-31.csv", "text/csv");
+    await assertSucceeds(listAll(at(h.admin(), "reports")));
+    await assertFails(listAll(at(h.shopper("alice"), "reports")));
+    await assertFails(listAll(at(h.signedOut(), "reports")));
+  });
+
+  it("lets anyone list a user's avatar folder, since avatars are public", async () => {
+    await seedFile("users/bob/avatar/me.png", "image/png");
+    await assertSucceeds(listAll(at(h.shopper("alice"), "users/bob/avatar")));
+    await assertSucceeds(listAll(at(h.signedOut(), "users/bob/avatar")));
+  });
+
+  it("denies listing a folder no file rule covers, admins included", async () => {
+    await seedFile("products/p1/images/card.webp");
+    await assertFails(listAll(at(h.admin(), "products/p1")));
+    await assertFails(listAll(at(h.admin(), "users/bob")));
+    await assertFails(listAll(at(h.admin(), "")));
   });
 });

@@ -5,7 +5,7 @@ import { emulatorHost, PROJECT_ID } from "./emulators";
 
 export const STORAGE_BUCKET = `${PROJECT_ID}.appspot.com`;
 
-function adminApp(): App {
+export function adminApp(): App {
   // The Admin SDK finds the emulators through *_EMULATOR_HOST; fail loudly if they are missing.
   emulatorHost("FIRESTORE_EMULATOR_HOST");
   emulatorHost("FIREBASE_STORAGE_EMULATOR_HOST");
