@@ -32,8 +32,7 @@ function emulatorInfo() {
   return require("firebase-tools/lib/emulator/downloadableEmulatorInfo.json");
 }
 
-const isRealDownload = (file) =>
-  fs.existsSync(file) && fs.statSync(file).size > REAL_DOWNLOAD_BYTES;
+const isRealDownload = (file) => fs.existsSync(file) && fs.statSync(file).size > REAL_DOWNLOAD_BYTES;
 
 function findFirestoreJar() {
   const fromEnv = process.env.FIRESTORE_EMULATOR_JAR;
@@ -94,9 +93,13 @@ function compileShim(cacheDir, sdkJar) {
   const classes = path.join(cacheDir, `storage-rules-shim-${stamp}`);
   if (!fs.existsSync(path.join(classes, "shim", "StorageRulesShim.class"))) {
     fs.rmSync(classes, { recursive: true, force: true });
-    execFileSync("javac", ["-proc:none", "-nowarn", "--release", "17", "-cp", sdkJar, "-d", classes, source], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    execFileSync(
+      "javac",
+      ["-proc:none", "-nowarn", "--release", "17", "-cp", sdkJar, "-d", classes, source],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
   }
   return { classes, stamp };
 }
@@ -112,7 +115,10 @@ export async function provision({ quiet = false } = {}) {
     process.env.FIREBASE_EMULATORS_PATH || path.join(os.homedir(), ".cache", "firebase", "emulators");
 
   const uiCached = (dir) => fs.existsSync(path.join(dir, uiName));
-  if (isRealDownload(path.join(defaultCache, fsName)) && isRealDownload(path.join(defaultCache, storageName))) {
+  if (
+    isRealDownload(path.join(defaultCache, fsName)) &&
+    isRealDownload(path.join(defaultCache, storageName))
+  ) {
     return { cacheDir: defaultCache, ui: uiCached(defaultCache), mode: "download" };
   }
 
@@ -129,7 +135,9 @@ export async function provision({ quiet = false } = {}) {
     );
   }
   if (!hasCommand("java") || !hasCommand("javac") || !hasCommand("jar")) {
-    fail("A Java 17+ JDK (java, javac, jar) is needed to run the emulators offline: apt-get install openjdk-17-jdk-headless.");
+    fail(
+      "A Java 17+ JDK (java, javac, jar) is needed to run the emulators offline: apt-get install openjdk-17-jdk-headless.",
+    );
   }
 
   const cacheDir = path.join(root, ".cache", "emulators");
@@ -162,5 +170,7 @@ export async function provision({ quiet = false } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { cacheDir, ui, mode } = await provision();
-  console.log(`[emulators] ${mode} mode; FIREBASE_EMULATORS_PATH=${cacheDir}; Emulator UI ${ui ? "cached" : "not cached (off)"}`);
+  console.log(
+    `[emulators] ${mode} mode; FIREBASE_EMULATORS_PATH=${cacheDir}; Emulator UI ${ui ? "cached" : "not cached (off)"}`,
+  );
 }

@@ -52,9 +52,7 @@ export const transitions = {
   refunded: { from: ["paid"], to: "refunded" },
 } as const satisfies Record<OrderEvent, TransitionRule>;
 
-export type TransitionResult =
-  | { ok: true; to: OrderStatus }
-  | { ok: false; error: string };
+export type TransitionResult = { ok: true; to: OrderStatus } | { ok: false; error: string };
 
 function ruleFor(event: OrderEvent): TransitionRule | undefined {
   // Guards against untyped runtime input such as "toString".

@@ -14,8 +14,7 @@ export interface PricingProduct {
 }
 
 export type ProductLookup =
-  | ReadonlyMap<string, PricingProduct>
-  | Readonly<Record<string, PricingProduct | undefined>>;
+  ReadonlyMap<string, PricingProduct> | Readonly<Record<string, PricingProduct | undefined>>;
 
 export type PricingConfig = Pick<StoreConfig, "currency" | "shipping">;
 

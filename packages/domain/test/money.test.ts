@@ -113,7 +113,12 @@ describe("parseMoneyToCents", () => {
   });
 
   it("round-trips with centsToDecimalString", () => {
-    for (const [value, currency] of [[1234, "USD"], [5, "EUR"], [1500, "JPY"], [7, "KWD"]] as const) {
+    for (const [value, currency] of [
+      [1234, "USD"],
+      [5, "EUR"],
+      [1500, "JPY"],
+      [7, "KWD"],
+    ] as const) {
       const text = centsToDecimalString(value, currency);
       expect(parseMoneyToCents(text, currency)).toEqual({ ok: true, cents: value });
     }

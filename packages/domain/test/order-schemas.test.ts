@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addressSchema, orderCreateSchema, orderEventRecordSchema, orderItemSchema, orderSchema } from "../src";
+import {
+  addressSchema,
+  orderCreateSchema,
+  orderEventRecordSchema,
+  orderItemSchema,
+  orderSchema,
+} from "../src";
 
 const now = new Date("2025-01-02T03:04:05Z");
 const firestoreLike = { toMillis: () => 1_700_000_000_000 };
@@ -71,9 +77,9 @@ describe("orderCreateSchema", () => {
   });
 
   it.each(["gb", "GBR", "G", "12", ""])("rejects country %j", (country) => {
-    expect(orderCreateSchema.safeParse({ ...validOrder, shippingAddress: { ...address, country } }).success).toBe(
-      false,
-    );
+    expect(
+      orderCreateSchema.safeParse({ ...validOrder, shippingAddress: { ...address, country } }).success,
+    ).toBe(false);
   });
 
   it.each(["paid", "awaiting_payment", "PENDING", undefined])("rejects status %j", (status) => {
@@ -114,9 +120,17 @@ describe("orderSchema", () => {
 
 describe("orderEventRecordSchema", () => {
   it("accepts an audit entry and rejects unknown actors", () => {
-    const entry = { from: null, to: "pending", event: "priced", actor: { type: "system", id: null }, at: now };
+    const entry = {
+      from: null,
+      to: "pending",
+      event: "priced",
+      actor: { type: "system", id: null },
+      at: now,
+    };
     expect(orderEventRecordSchema.safeParse(entry).success).toBe(true);
-    expect(orderEventRecordSchema.safeParse({ ...entry, actor: { type: "robot", id: null } }).success).toBe(false);
+    expect(orderEventRecordSchema.safeParse({ ...entry, actor: { type: "robot", id: null } }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -27,8 +27,7 @@ const legal: ReadonlyArray<[OrderStatus, OrderEvent, OrderStatus]> = [
   ["shipped", "delivered", "delivered"],
 ];
 
-const isLegal = (from: OrderStatus, event: OrderEvent) =>
-  legal.some(([f, e]) => f === from && e === event);
+const isLegal = (from: OrderStatus, event: OrderEvent) => legal.some(([f, e]) => f === from && e === event);
 
 describe("transition", () => {
   it.each(legal)("%s --%s--> %s", (from, event, to) => {

@@ -102,7 +102,11 @@ describe("priceOrder", () => {
 
   it("says out of stock when none are left", () => {
     const result = priceOrder([{ productId: "bowl", quantity: 1 }], { bowl: { ...bowl, stock: 0 } }, config);
-    expect(result).toMatchObject({ ok: false, code: "insufficient_stock", reason: 'Product "Oak Bowl" is out of stock' });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "insufficient_stock",
+      reason: 'Product "Oak Bowl" is out of stock',
+    });
   });
 
   it("counts repeated lines of one product together against stock", () => {
@@ -118,7 +122,11 @@ describe("priceOrder", () => {
   });
 
   it("fails with currency_mismatch when a product is priced in another currency", () => {
-    const result = priceOrder([{ productId: "bowl", quantity: 1 }], { bowl: { ...bowl, currency: "EUR" } }, config);
+    const result = priceOrder(
+      [{ productId: "bowl", quantity: 1 }],
+      { bowl: { ...bowl, currency: "EUR" } },
+      config,
+    );
     expect(result).toMatchObject({ ok: false, code: "currency_mismatch", productId: "bowl" });
     if (!result.ok) expect(result.reason).toContain("EUR");
   });

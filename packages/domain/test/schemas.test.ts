@@ -50,7 +50,13 @@ describe("productSchema", () => {
     status: "active",
     stock: 3,
     images: [
-      { path: "products/p1/a.jpg", width: 800, height: 600, urls: { thumb: "https://cdn.example/t.jpg" }, alt: "" },
+      {
+        path: "products/p1/a.jpg",
+        width: 800,
+        height: 600,
+        urls: { thumb: "https://cdn.example/t.jpg" },
+        alt: "",
+      },
     ],
     searchTokens: ["oa", "oak"],
     createdAt: now,
@@ -93,16 +99,25 @@ describe("productSchema", () => {
     };
     const parsed = productInputSchema.parse({ ...input, currency: "USD", searchTokens: ["x"] });
     expect(parsed).toEqual({ ...input, name: "Oak Bowl" });
-    expect(Object.keys(productInputSchema.shape).sort()).toEqual(
-      ["categoryId", "description", "name", "priceCents", "slug", "status", "stock", "tags"],
-    );
+    expect(Object.keys(productInputSchema.shape).sort()).toEqual([
+      "categoryId",
+      "description",
+      "name",
+      "priceCents",
+      "slug",
+      "status",
+      "stock",
+      "tags",
+    ]);
   });
 });
 
 describe("other documents", () => {
   it("category", () => {
     expect(categorySchema.safeParse({ name: "Kitchen", slug: "kitchen", position: 0 }).success).toBe(true);
-    expect(categorySchema.safeParse({ name: "x".repeat(61), slug: "kitchen", position: 0 }).success).toBe(false);
+    expect(categorySchema.safeParse({ name: "x".repeat(61), slug: "kitchen", position: 0 }).success).toBe(
+      false,
+    );
     expect(categorySchema.safeParse({ name: "Kitchen", slug: "kitchen", position: -1 }).success).toBe(false);
   });
 
@@ -115,9 +130,9 @@ describe("other documents", () => {
     };
     expect(storeConfigSchema.safeParse(config).success).toBe(true);
     expect(storeConfigSchema.safeParse({ ...config, shipping: { flatCents: 500 } }).success).toBe(false);
-    expect(storeConfigSchema.safeParse({ ...config, shipping: { flatCents: -1, freeOverCents: 0 } }).success).toBe(
-      false,
-    );
+    expect(
+      storeConfigSchema.safeParse({ ...config, shipping: { flatCents: -1, freeOverCents: 0 } }).success,
+    ).toBe(false);
   });
 
   it("user", () => {

@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { centsSchema } from "../money";
-import {
-  MAX_LINE_QUANTITY,
-  MAX_ORDER_LINES,
-  orderEventSchema,
-  orderStatusSchema,
-} from "../order-state";
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, orderEventSchema, orderStatusSchema } from "../order-state";
 import { addressSchema } from "./address";
 import { currencySchema, idSchema } from "./common";
 import { timestampSchema } from "./timestamp";

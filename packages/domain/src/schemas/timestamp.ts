@@ -6,10 +6,7 @@ export type TimestampLike = Date | { toMillis(): number };
 function isTimestampLike(value: unknown): value is TimestampLike {
   if (value instanceof Date) return !Number.isNaN(value.getTime());
   return (
-    typeof value === "object" &&
-    value !== null &&
-    "toMillis" in value &&
-    typeof value.toMillis === "function"
+    typeof value === "object" && value !== null && "toMillis" in value && typeof value.toMillis === "function"
   );
 }
 

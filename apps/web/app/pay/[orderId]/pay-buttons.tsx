@@ -8,11 +8,9 @@ import styles from "./page.module.css";
 const initial: PayState = { kind: "idle", message: "" };
 
 export function PayButtons({
-  orderId,
   statusLabel,
   action,
 }: {
-  orderId: string;
   statusLabel: string;
   action: (previous: PayState, form: FormData) => Promise<PayState>;
 }) {
@@ -52,7 +50,7 @@ export function PayButtons({
       </p>
       {settled ? (
         <p>
-          <Link href={`/orders/${encodeURIComponent(orderId)}`}>View your order</Link>
+          <Link href="/">Back to the shop</Link>
         </p>
       ) : null}
     </form>
