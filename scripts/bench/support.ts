@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Stripe from "stripe";
+// The same Stripe-shaped events the functions tests send.
+import { checkoutCompleted } from "../../tests/functions/support/webhook";
 
 export const PROJECT = "demo-hearth";
 
@@ -46,23 +48,7 @@ export function webhookSecret(): string {
 
 /** A checkout.session.completed event as Stripe would send it, signed the same way. */
 export function signedCompletion(orderId: string, secret: string): { body: string; signature: string } {
-  const body = JSON.stringify({
-    id: `evt_bench_${orderId}`,
-    object: "event",
-    type: "checkout.session.completed",
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    data: {
-      object: {
-        id: `cs_local_${orderId}`,
-        object: "checkout.session",
-        client_reference_id: orderId,
-        metadata: { orderId },
-        payment_intent: `pi_local_${orderId}`,
-        payment_status: "paid",
-      },
-    },
-  });
+  const body = JSON.stringify(checkoutCompleted(orderId, `evt_bench_${orderId}`));
   return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret }) };
 }
 
