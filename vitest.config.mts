@@ -10,7 +10,11 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/test/**/*.test.ts", "functions/test/unit/**/*.test.ts"],
+          include: [
+            "packages/*/test/**/*.test.ts",
+            "functions/test/unit/**/*.test.ts",
+            "tests/deploy/**/*.test.ts",
+          ],
         },
       },
       {

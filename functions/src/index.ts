@@ -2,5 +2,10 @@
 export { onOrderCreated } from "./orders/on-order-created";
 export { onOrderUpdated } from "./orders/on-order-updated";
 export { expireUnpaidOrdersJob } from "./orders/expire-unpaid";
-export { adminCancelOrder, adminUpdateOrderStatus, runScheduledJobNow } from "./orders/admin-callables";
+export {
+  adminCancelOrder,
+  adminRefundOrder,
+  adminUpdateOrderStatus,
+  runScheduledJobNow,
+} from "./orders/admin-callables";
 export { paymentWebhook } from "./payments/webhook";

@@ -1,6 +1,7 @@
 // Saga throughput on the emulators: `npm run bench` (BENCH_SHOPPERS=N, default 20).
 // Prints figures; it is a measurement, not a pass/fail test, except that it fails on oversell.
 import { initializeApp } from "firebase-admin/app";
+import type { OrderPaymentFacts } from "@hearth/stripe-events";
 import { getFirestore, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
 import {
   clearFirestore,
@@ -93,9 +94,15 @@ async function run(scenario: Scenario, url: string, secret: string): Promise<Res
   await seed(scenario);
   const timings = new Map<string, Timing>();
   const timing = (id: string) => timings.get(id) ?? timings.set(id, {}).get(id) ?? {};
+  // Stripe can only be paid through an open session, for the amount the session was opened with.
+  const checkouts = new Map<string, OrderPaymentFacts>();
   const unsubscribe = db.collection("orders").onSnapshot((snapshot) => {
     const now = performance.now();
-    for (const change of snapshot.docChanges()) observe(change.doc, timing(change.doc.id), now);
+    for (const change of snapshot.docChanges()) {
+      observe(change.doc, timing(change.doc.id), now);
+      const facts = checkoutOf(change.doc);
+      if (facts) checkouts.set(facts.orderId, facts);
+    }
   });
 
   const started = performance.now();
@@ -112,8 +119,15 @@ async function run(scenario: Scenario, url: string, secret: string): Promise<Res
 
   const settledAt = Math.max(...ids.map((id) => timing(id).reserved ?? timing(id).rejected ?? 0));
   const reservedIds = ids.filter((id) => timing(id).reserved !== undefined);
+  await until(
+    `${scenario.name}: every reserved order has a checkout session`,
+    () => reservedIds.every((id) => checkouts.has(id)),
+    TIMEOUT_MS,
+  );
   await inBatches(reservedIds, WEBHOOK_CONCURRENCY, async (id) => {
-    const { body, signature } = signedCompletion(id, secret);
+    const facts = checkouts.get(id);
+    if (!facts) throw new Error(`Order ${id} has no checkout session`);
+    const { body, signature } = signedCompletion(facts, secret);
     timing(id).webhookSent = performance.now();
     const response = await fetch(url, {
       method: "POST",
@@ -170,6 +184,18 @@ function observe(doc: DocumentSnapshot, t: Timing, now: number): void {
   if (status === "awaiting_payment") t.reserved ??= now;
   if (status === "rejected") t.rejected ??= now;
   if (status === "paid") t.paid ??= now;
+}
+
+function checkoutOf(doc: DocumentSnapshot): OrderPaymentFacts | null {
+  const [amountCents, currency, sessionId]: unknown[] = [
+    doc.get("totalCents"),
+    doc.get("currency"),
+    doc.get("payment.sessionId"),
+  ];
+  if (typeof amountCents !== "number" || typeof currency !== "string" || typeof sessionId !== "string") {
+    return null;
+  }
+  return { orderId: doc.id, amountCents, currency, sessionId };
 }
 
 /** Units sold beyond the stock that existed, plus any product whose stock went negative. */

@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import Stripe from "stripe";
-// The same Stripe-shaped events the functions tests send.
-import { checkoutCompleted } from "../../tests/functions/support/webhook";
+import { checkoutSessionCompleted, signPayload, type OrderPaymentFacts } from "@hearth/stripe-events";
 
 export const PROJECT = "demo-hearth";
 
@@ -46,10 +44,14 @@ export function webhookSecret(): string {
   return line.slice("STRIPE_WEBHOOK_SECRET=".length).trim();
 }
 
-/** A checkout.session.completed event as Stripe would send it, signed the same way. */
-export function signedCompletion(orderId: string, secret: string): { body: string; signature: string } {
-  const body = JSON.stringify(checkoutCompleted(orderId, `evt_bench_${orderId}`));
-  return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret }) };
+/** A paid checkout.session.completed event as Stripe would send it, signed the same way. */
+export function signedCompletion(
+  order: OrderPaymentFacts,
+  secret: string,
+): { body: string; signature: string } {
+  const event = checkoutSessionCompleted(order, { paymentStatus: "paid", id: `evt_bench_${order.orderId}` });
+  const body = JSON.stringify(event);
+  return { body, signature: signPayload(body, secret) };
 }
 
 export function percentile(values: readonly number[], p: number): number {

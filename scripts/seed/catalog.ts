@@ -5,6 +5,8 @@ export const storeConfig: StoreConfig = {
   currency: "USD",
   shipping: { flatCents: 599, freeOverCents: 7500 },
   lowStockThreshold: 5,
+  maxOpenOrdersPerAccount: 3,
+  maxUnitsPerProduct: 10,
 };
 
 export interface SeedCategory extends Category {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData, type SeedSummary } from "../../scripts/seed/index";
 import { storeConfig } from "../../scripts/seed/catalog";
 import { adminApp, adminFirestore } from "./support/admin";
-import { launchBrowser } from "./support/browser";
+import { launchBrowser, UI_WAIT } from "./support/browser";
 import { PROJECT_ID, clearFirestore } from "./support/emulators";
 import { startWebServer, type WebServer } from "./support/web-server";
 
@@ -44,17 +44,22 @@ describe("the demo seed", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const response = await page.goto(server.url, { waitUntil: "load" });
     expect(response?.status(), server.output()).toBe(200);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(storeConfig.storeName);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).allTextContents(), UI_WAIT)
+      .toEqual([storeConfig.storeName]);
 
-    const cards = page.getByTestId("product-card");
-    expect(await cards.count()).toBe(Math.min(summary.products.active, 24));
+    // A streamed page holds its cards in a hidden container until React reveals them.
+    const cards = page.getByTestId("product-card").filter({ visible: true });
+    await expect.poll(() => cards.count(), UI_WAIT).toBe(Math.min(summary.products.active, 24));
     const first = cards.first().locator("picture img");
     await first.scrollIntoViewIfNeeded();
     await expect
-      .poll(() =>
-        first.evaluate(
-          (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth,
-        ),
+      .poll(
+        () =>
+          first.evaluate(
+            (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth,
+          ),
+        UI_WAIT,
       )
       .toBeGreaterThan(0);
     await page.close();

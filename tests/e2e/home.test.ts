@@ -3,7 +3,7 @@ import path from "node:path";
 import { formatMoney } from "@hearth/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser";
+import { launchBrowser, UI_WAIT } from "./support/browser";
 import { seedCatalog, type SeededCatalog } from "./support/catalog-fixtures";
 import { clearFirestore } from "./support/emulators";
 import { startWebServer, type WebServer } from "./support/web-server";
@@ -36,30 +36,37 @@ async function openHome(): Promise<Page> {
   return page;
 }
 
+/** Matches only a shown card: getByRole skips cards a streamed page still holds hidden. */
 function card(page: Page, productName: string) {
   return page.getByTestId("product-card").filter({ has: page.getByRole("heading", { name: productName }) });
+}
+
+/** Waits until the page shows exactly these cards, in this order. */
+async function showsCards(page: Page, products: readonly { name: string }[]): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId("product-card").getByRole("heading").allTextContents(), UI_WAIT)
+    .toEqual(products.map((product) => product.name));
 }
 
 describe("home page", () => {
   it("shows the store name from config/store", async () => {
     const page = await openHome();
-    expect(await page.getByTestId("store-name").textContent()).toBe(catalog.store.storeName);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(catalog.store.storeName);
-    expect(await page.title()).toBe(catalog.store.storeName);
+    const name = catalog.store.storeName;
+    await expect.poll(() => page.getByTestId("store-name").allTextContents(), UI_WAIT).toEqual([name]);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).allTextContents(), UI_WAIT)
+      .toEqual([name]);
+    await expect.poll(() => page.title(), UI_WAIT).toBe(name);
     await page.close();
   });
 
   it("lists every active product with its formatted price, by name", async () => {
     const page = await openHome();
-    const cards = page.getByTestId("product-card");
-    expect(await cards.count()).toBe(catalog.active.length);
-    expect(await cards.getByRole("heading").allTextContents()).toEqual(catalog.active.map((p) => p.name));
-
-    for (const product of catalog.active) {
-      const price = card(page, product.name).getByTestId("product-price");
-      expect(await price.isVisible()).toBe(true);
-      expect(await price.textContent()).toBe(formatMoney(product.priceCents, product.currency));
-    }
+    await showsCards(page, catalog.active);
+    await expect.poll(() => page.getByTestId("product-card").count(), UI_WAIT).toBe(catalog.active.length);
+    await expect
+      .poll(() => page.getByTestId("product-price").filter({ visible: true }).allTextContents(), UI_WAIT)
+      .toEqual(catalog.active.map((product) => formatMoney(product.priceCents, product.currency)));
 
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -70,6 +77,7 @@ describe("home page", () => {
 
   it("never shows draft or archived products", async () => {
     const page = await openHome();
+    await showsCards(page, catalog.active);
     const text = await page.locator("main").innerText();
     expect(catalog.hidden.length).toBeGreaterThan(0);
     for (const product of catalog.hidden) {
@@ -80,6 +88,7 @@ describe("home page", () => {
 
   it("flags low and sold-out stock and serves responsive images", async () => {
     const page = await openHome();
+    await showsCards(page, catalog.active);
     for (const product of catalog.active) {
       const text = await card(page, product.name).innerText();
       expect(text.includes("Sold out"), product.name).toBe(product.stock === 0);
@@ -89,18 +98,20 @@ describe("home page", () => {
 
       const image = card(page, product.name).locator("picture img");
       const firstImage = product.images[0];
-      expect(await image.count(), product.name).toBe(firstImage ? 1 : 0);
+      await expect.poll(() => image.count(), { ...UI_WAIT, message: product.name }).toBe(firstImage ? 1 : 0);
       if (firstImage) {
         const source = card(page, product.name).locator("picture source");
-        expect(await source.getAttribute("srcset")).toBe(
-          `${firstImage.urls.thumb} 160w, ${firstImage.urls.card} 480w, ${firstImage.urls.full} 1200w`,
-        );
-        expect(await image.getAttribute("alt")).toBe(firstImage.alt);
         await expect
-          .poll(() =>
-            image.evaluate(
-              (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0,
-            ),
+          .poll(() => source.getAttribute("srcset"), UI_WAIT)
+          .toBe(`${firstImage.urls.thumb} 160w, ${firstImage.urls.card} 480w, ${firstImage.urls.full} 1200w`);
+        await expect.poll(() => image.getAttribute("alt"), UI_WAIT).toBe(firstImage.alt);
+        await expect
+          .poll(
+            () =>
+              image.evaluate(
+                (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0,
+              ),
+            UI_WAIT,
           )
           .toBe(true);
       }

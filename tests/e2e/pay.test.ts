@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser";
+import { launchBrowser, UI_WAIT } from "./support/browser";
 import { seedCatalog, type SeededProduct } from "./support/catalog-fixtures";
 import { clearFirestore } from "./support/emulators";
 import { orderReaches, placeOrder, readOrder, seedShopper, stockOf } from "./support/orders";
@@ -52,7 +52,11 @@ async function openCheckout(checkoutPath: string): Promise<Page> {
   return page;
 }
 
-async function choose(page: Page, button: "Pay" | "Decline", result: RegExp): Promise<string> {
+async function choose(
+  page: Page,
+  button: "Pay" | "Decline" | "Let it expire",
+  result: RegExp,
+): Promise<string> {
   await page.getByRole("button", { name: button, exact: true }).click();
   const status = page.getByRole("status").filter({ hasText: result });
   await status.waitFor({ timeout: 30_000 }).catch((error: unknown) => {
@@ -70,32 +74,42 @@ describe("test payment page (/pay/{orderId})", () => {
     const message = await choose(page, "Pay", /Payment succeeded/);
 
     expect(message).toBe("Payment succeeded. Your order is paid.");
-    expect(await page.getByText("Status:").textContent()).toBe("Status: Paid");
+    await expect.poll(() => page.getByText("Status:").allTextContents(), UI_WAIT).toEqual(["Status: Paid"]);
     const paid = await orderReaches(orderId, "paid");
     expect(paid.payment?.paymentIntentId).toBe(`pi_local_${orderId}`);
     expect(await stockOf(product.id)).toBe(product.stock - 3);
-    expect(await page.getByRole("button", { name: "Pay", exact: true }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Pay", exact: true }).isDisabled(), UI_WAIT)
+      .toBe(true);
     await page.close();
   });
 
-  it("declines an order: the payment fails and the reserved stock goes back", async () => {
+  it("declines a card and keeps the order open; letting it expire gives the stock back", async () => {
     const kept = await orderAwaitingPayment(1);
     const { orderId, checkoutPath } = await orderAwaitingPayment(2);
     expect(await stockOf(product.id)).toBe(product.stock - 3);
     const page = await openCheckout(checkoutPath);
 
-    const message = await choose(page, "Decline", /Payment declined/);
+    const declined = await choose(page, "Decline", /Payment declined/);
 
-    expect(message).toMatch(/^Payment declined\./);
-    const failed = await orderReaches(orderId, "payment_failed");
-    expect(failed.stockReleasedAt).toBeDefined();
+    expect(declined).toBe("Payment declined. The order still awaits payment: you can try another card.");
+    await expect
+      .poll(() => page.getByText("Status:").allTextContents(), UI_WAIT)
+      .toEqual(["Status: Awaiting payment"]);
+    expect((await readOrder(orderId)).status).toBe("awaiting_payment");
+    expect(await stockOf(product.id)).toBe(product.stock - 3);
+
+    const expired = await choose(page, "Let it expire", /expired/);
+
+    expect(expired).toBe("The checkout expired. The reserved items were released.");
+    expect((await orderReaches(orderId, "expired")).stockReleasedAt).toBeDefined();
     expect(await stockOf(product.id)).toBe(product.stock - 1);
     expect((await readOrder(kept.orderId)).status).toBe("awaiting_payment");
 
     // Reloaded, the page no longer offers to pay.
     await page.reload({ waitUntil: "load" });
-    expect(await page.getByText("not awaiting payment").isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Pay", exact: true }).count()).toBe(0);
+    await page.getByText("not awaiting payment").waitFor({ state: "visible" });
+    await expect.poll(() => page.getByRole("button", { name: "Pay", exact: true }).count(), UI_WAIT).toBe(0);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import { auth, db } from "./support/e2e-app";
 import { awaitingPayment, notified } from "./support/e2e-flow";
 import { clearAuth, clearFirestore, E2E_PROJECT } from "./support/emulators";
 import { orderData, placeOrder, seedProduct, seedStore, seedUser, stockOf } from "./support/seed";
-import { checkoutCompleted, postWebhook } from "./support/webhook";
+import { paidCheckout, postWebhook } from "./support/webhook";
 
 const UID = "shopper-admin-tests";
 
@@ -19,13 +19,14 @@ beforeEach(async () => {
 async function paidOrder(quantity: number): Promise<string> {
   const orderId = await placeOrder(db, UID, [{ productId: "mug", quantity }]);
   await awaitingPayment(orderId);
-  expect((await postWebhook(checkoutCompleted(orderId))).status).toBe(200);
+  expect((await postWebhook(await paidCheckout(db, orderId))).status).toBe(200);
   return orderId;
 }
 
 describe("admin callables over HTTP", () => {
   it.each([
     { name: "adminCancelOrder", data: { orderId: "x" } },
+    { name: "adminRefundOrder", data: { orderId: "x", amountCents: 100 } },
     { name: "adminUpdateOrderStatus", data: { orderId: "x", event: "shipped" } },
     { name: "runScheduledJobNow", data: { job: "expireUnpaidOrders" } },
   ])("$name refuses anonymous callers and shoppers", async ({ name, data }) => {
@@ -52,6 +53,9 @@ describe("admin callables over HTTP", () => {
     expect((await callFunction("runScheduledJobNow", { job: "dropTables" }, admin)).error?.status).toBe(
       "INVALID_ARGUMENT",
     );
+    expect((await callFunction("adminRefundOrder", { orderId, amountCents: 0 }, admin)).error?.status).toBe(
+      "INVALID_ARGUMENT",
+    );
     expect((await callFunction("adminCancelOrder", { orderId: "missing" }, admin)).error?.status).toBe(
       "NOT_FOUND",
     );
@@ -70,9 +74,11 @@ describe("admin callables over HTTP", () => {
 
     const result = await callFunction("adminCancelOrder", { orderId, reason: "Out of glaze" }, admin);
 
-    expect(result.result).toEqual({ orderId, status: "cancelled", refundId: `re_local_${orderId}` });
+    const refundId = `re_local_${orderId}-refund-1`;
+    expect(result.result).toEqual({ orderId, status: "cancelled", refundId });
     const order = await orderData(db, orderId);
-    expect(order.payment).toMatchObject({ refundId: `re_local_${orderId}`, status: "refunded" });
+    expect(order.payment).toMatchObject({ refundId, status: "refunded", refundedCents: order.totalCents });
+    expect(order.payment.pendingRefund).toBeUndefined();
     expect(await stockOf(db, "mug")).toBe(10);
     const record = (await db.doc(`orders/${orderId}/events/cancelled`).get()).data();
     expect(record).toMatchObject({
@@ -113,6 +119,35 @@ describe("admin callables over HTTP", () => {
     expect(await stockOf(db, "mug")).toBe(9);
     await notified(UID, paid, "delivered");
     await notified(UID, unpaid, "cancelled");
+  });
+
+  it("refunds part of a shipped order, then refuses more than is left", async () => {
+    const admin = await idTokenFor(auth, "admin-1", { admin: true });
+    const orderId = await paidOrder(2);
+    await callFunction("adminUpdateOrderStatus", { orderId, event: "shipped" }, admin);
+    const total: number = (await orderData(db, orderId)).totalCents;
+
+    const partial = await callFunction(
+      "adminRefundOrder",
+      { orderId, amountCents: 500, reason: "Chipped" },
+      admin,
+    );
+    expect(partial.result).toEqual({ orderId, status: "shipped", refundId: `re_local_${orderId}-refund-1` });
+    expect((await orderData(db, orderId)).payment.refundedCents).toBe(500);
+
+    const tooMuch = await callFunction("adminRefundOrder", { orderId, amountCents: total }, admin);
+    expect(tooMuch.error).toMatchObject({
+      status: "INVALID_ARGUMENT",
+      message: expect.stringMatching(/at most/),
+    });
+
+    const rest = await callFunction("adminRefundOrder", { orderId }, admin);
+    expect(rest.result).toMatchObject({ orderId, status: "refunded" });
+    const order = await orderData(db, orderId);
+    expect(order.payment.refundedCents).toBe(total);
+    // Shipped goods are not back on the shelf.
+    expect(await stockOf(db, "mug")).toBe(8);
+    await notified(UID, orderId, "refunded");
   });
 
   it("runs the expiry job now for admins", async () => {

@@ -5,7 +5,7 @@ import { expireUnpaidOrders } from "../../functions/src/orders/expire-unpaid";
 import { clearFirestore, SAGA_PROJECT } from "./support/emulators";
 import { deliver, reservedOrder } from "./support/saga-flow";
 import { orderData, seedProduct, seedStore, stockOf } from "./support/seed";
-import { checkoutCompleted } from "./support/webhook";
+import { paidCheckout } from "./support/webhook";
 
 const MINUTE = 60_000;
 
@@ -20,7 +20,7 @@ describe("expireUnpaidOrders with a moved clock", () => {
     const placedAt = new Date();
     const unpaid = await reservedOrder(db, "mug", 2, placedAt);
     const paid = await reservedOrder(db, "mug", 3, placedAt);
-    await deliver(db, checkoutCompleted(paid));
+    await deliver(db, await paidCheckout(db, paid));
     const later = await reservedOrder(db, "mug", 1, new Date(placedAt.getTime() + 20 * MINUTE));
     expect(await stockOf(db, "mug")).toBe(4);
 

@@ -4,7 +4,8 @@ import { db } from "./support/e2e-app";
 import { awaitingPayment, ids, notified } from "./support/e2e-flow";
 import { clearAuth, clearFirestore, E2E_PROJECT } from "./support/emulators";
 import { orderData, placeOrder, seedProduct, seedStore, seedUser, stockOf } from "./support/seed";
-import { checkoutCompleted, checkoutExpired, postWebhook } from "./support/webhook";
+import { checkoutSessionExpired } from "@hearth/stripe-events";
+import { paidCheckout, paymentFacts, postWebhook } from "./support/webhook";
 
 const UID = "shopper-late";
 const EMAIL = "late-e2e@example.test";
@@ -20,10 +21,12 @@ describe("late payment on the emulators (real triggers, webhook over HTTP)", () 
   it("refunds a payment for an expired order once and tells the shopper once", async () => {
     const orderId = await placeOrder(db, UID, [{ productId: "mug", quantity: 2 }]);
     await awaitingPayment(orderId);
-    expect(await postWebhook(checkoutExpired(orderId))).toMatchObject({ status: 200 });
+    expect(await postWebhook(checkoutSessionExpired(await paymentFacts(db, orderId)))).toMatchObject({
+      status: 200,
+    });
     await notified(UID, orderId, "expired");
     expect(await stockOf(db, "mug")).toBe(10);
-    const late = checkoutCompleted(orderId);
+    const late = await paidCheckout(db, orderId);
 
     const response = await postWebhook(late);
 
@@ -32,14 +35,14 @@ describe("late payment on the emulators (real triggers, webhook over HTTP)", () 
       body: {
         outcome: "ignored",
         reason: expect.stringMatching(/^Late payment refunded/),
-        lateRefund: { refundId: `re_local_${orderId}`, recorded: true },
+        lateRefund: { refundId: `re_local_${orderId}-late-refund-pi_local_${orderId}`, recorded: true },
       },
     });
     const order = await orderData(db, orderId);
     expect(order.status).toBe("expired");
     expect(order.payment).toMatchObject({
       latePaymentIntentId: `pi_local_${orderId}`,
-      lateRefundId: `re_local_${orderId}`,
+      lateRefundId: `re_local_${orderId}-late-refund-pi_local_${orderId}`,
     });
     const notice = notificationSchema.parse(await notified(UID, orderId, "late_refund"));
     expect(notice.body).toContain("$30.00");
@@ -47,7 +50,7 @@ describe("late payment on the emulators (real triggers, webhook over HTTP)", () 
     expect(mail.to).toBe(EMAIL);
 
     const duplicate = await postWebhook(late);
-    const sameIntent = await postWebhook(checkoutCompleted(orderId));
+    const sameIntent = await postWebhook(await paidCheckout(db, orderId));
 
     expect(duplicate).toMatchObject({ status: 200, body: { duplicate: true } });
     expect(duplicate.body.lateRefund).toBeUndefined();

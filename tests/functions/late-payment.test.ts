@@ -6,6 +6,12 @@ import {
   orderEventRecordSchema,
   webhookEventSchema,
 } from "@hearth/domain";
+import {
+  checkoutSessionAsyncPaymentFailed,
+  checkoutSessionCompleted,
+  checkoutSessionExpired,
+  type StripeEvent,
+} from "@hearth/stripe-events";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auth } from "../../functions/src/admin";
 import { emailLookup } from "../../functions/src/notifications/notify-status-change";
@@ -16,9 +22,10 @@ import { clearFirestore, SAGA_PROJECT } from "./support/emulators";
 import { recordingProvider, signedRequest, type RecordingProvider } from "./support/late-refund";
 import { deliver, reservedOrder } from "./support/saga-flow";
 import { countDocs, orderData, seedProduct, seedStore, seedUser, stockOf } from "./support/seed";
-import { checkoutCompleted, checkoutExpired, paymentFailed, type StripeEventShape } from "./support/webhook";
+import { paidCheckout, paymentFacts } from "./support/webhook";
 
 const UID = "shopper-1";
+const lateRefundKey = (orderId: string) => `${orderId}-late-refund-pi_local_${orderId}`;
 const EMAIL = "late@example.test";
 
 beforeEach(async () => {
@@ -28,7 +35,7 @@ beforeEach(async () => {
   await seedUser(db, UID, EMAIL);
 });
 
-function webhook(provider: RecordingProvider, event: StripeEventShape): Promise<WebhookResponse> {
+function webhook(provider: RecordingProvider, event: StripeEvent): Promise<WebhookResponse> {
   return handleWebhook(db, signedRequest(event), {
     provider: () => provider,
     lookupEmail: emailLookup(db, auth),
@@ -36,8 +43,13 @@ function webhook(provider: RecordingProvider, event: StripeEventShape): Promise<
 }
 
 const settleWithout = {
-  expired: (orderId: string) => deliver(db, checkoutExpired(orderId)),
-  payment_failed: (orderId: string) => deliver(db, paymentFailed(orderId)),
+  expired: async (orderId: string) => deliver(db, checkoutSessionExpired(await paymentFacts(db, orderId))),
+  // A declined card is only an attempt; a delayed method the bank refuses ends the order.
+  payment_failed: async (orderId: string) => {
+    const facts = await paymentFacts(db, orderId);
+    await deliver(db, checkoutSessionCompleted(facts, { paymentStatus: "unpaid" }));
+    return deliver(db, checkoutSessionAsyncPaymentFailed(facts));
+  },
   cancelled: (orderId: string) =>
     applyTransition(db, { orderId, event: "cancelled", actor: { type: "user", id: UID } }),
 };
@@ -55,7 +67,7 @@ describe("a payment that arrives after the order settled without one", () => {
       await settleWithout[status](orderId);
       expect((await orderData(db, orderId)).status).toBe(status);
       expect(await stockOf(db, "mug")).toBe(10);
-      const late = checkoutCompleted(orderId);
+      const late = await paidCheckout(db, orderId);
       const paymentIntentId = `pi_local_${orderId}`;
       const earlierEvents = await ids("webhookEvents");
 
@@ -63,15 +75,20 @@ describe("a payment that arrives after the order settled without one", () => {
 
       expect(first).toMatchObject({
         status: 200,
-        body: { outcome: "ignored", lateRefund: { refundId: `re_local_${orderId}`, recorded: true } },
+        body: {
+          outcome: "ignored",
+          lateRefund: { refundId: `re_local_${lateRefundKey(orderId)}`, recorded: true },
+        },
       });
-      expect(provider.refunds).toEqual([{ orderId, paymentIntentId, amountCents: 3_000 }]);
+      expect(provider.refunds).toEqual([
+        { orderId, paymentIntentId, amountCents: 3_000, idempotencyKey: lateRefundKey(orderId) },
+      ]);
       const order = await orderData(db, orderId);
       expect(order.status).toBe(status);
       expect(order.payment).toMatchObject({
         latePaymentIntentId: paymentIntentId,
         latePaymentEventId: late.id,
-        lateRefundId: `re_local_${orderId}`,
+        lateRefundId: `re_local_${lateRefundKey(orderId)}`,
       });
       expect(await stockOf(db, "mug")).toBe(10);
       const record = webhookEventSchema.parse((await db.doc(`webhookEvents/${late.id}`).get()).data());
@@ -92,7 +109,7 @@ describe("a payment that arrives after the order settled without one", () => {
 
       // The same delivery again, then another event about the same payment intent.
       const duplicate = await webhook(provider, late);
-      const other = checkoutCompleted(orderId);
+      const other = await paidCheckout(db, orderId);
       const second = await webhook(provider, other);
 
       expect(duplicate).toMatchObject({ status: 200, body: { duplicate: true } });
@@ -112,7 +129,7 @@ describe("a payment that arrives after the order settled without one", () => {
     const provider = recordingProvider(1);
     const orderId = await reservedOrder(db, "mug", 1);
     await settleWithout.expired(orderId);
-    const late = checkoutCompleted(orderId);
+    const late = await paidCheckout(db, orderId);
 
     const failed = await webhook(provider, late);
 
@@ -123,7 +140,7 @@ describe("a payment that arrives after the order settled without one", () => {
     expect(await countDocs(db, `users/${UID}/notifications`)).toBe(0);
 
     // Another event about the same payment leaves the refund to the event that started it.
-    const other = await webhook(provider, checkoutCompleted(orderId));
+    const other = await webhook(provider, await paidCheckout(db, orderId));
     expect(other).toMatchObject({ status: 200, body: { outcome: "ignored" } });
     expect(provider.refunds).toHaveLength(1);
 
@@ -131,14 +148,17 @@ describe("a payment that arrives after the order settled without one", () => {
 
     expect(redelivered).toMatchObject({
       status: 200,
-      body: { duplicate: true, lateRefund: { refundId: `re_local_${orderId}`, recorded: true } },
+      body: {
+        duplicate: true,
+        lateRefund: { refundId: `re_local_${lateRefundKey(orderId)}`, recorded: true },
+      },
     });
     // Both calls carry the same payment intent, which is the provider's idempotency key.
     expect(provider.refunds.map((refund) => refund.paymentIntentId)).toEqual([
       `pi_local_${orderId}`,
       `pi_local_${orderId}`,
     ]);
-    expect((await orderData(db, orderId)).payment.lateRefundId).toBe(`re_local_${orderId}`);
+    expect((await orderData(db, orderId)).payment.lateRefundId).toBe(`re_local_${lateRefundKey(orderId)}`);
     expect(await ids(`users/${UID}/notifications`)).toEqual([`${orderId}_late_refund`]);
     expect(await webhook(provider, late)).toMatchObject({ status: 200, body: { duplicate: true } });
     expect(provider.refunds).toHaveLength(2);
@@ -149,11 +169,9 @@ describe("a payment that arrives after the order settled without one", () => {
     const provider = recordingProvider();
     const orderId = await reservedOrder(db, "mug", 1);
     await settleWithout.expired(orderId);
+    const events = [await paidCheckout(db, orderId), await paidCheckout(db, orderId)];
 
-    const responses = await Promise.all([
-      webhook(provider, checkoutCompleted(orderId)),
-      webhook(provider, checkoutCompleted(orderId)),
-    ]);
+    const responses = await Promise.all(events.map((event) => webhook(provider, event)));
 
     expect(responses.map((response) => response.status)).toEqual([200, 200]);
     expect(provider.refunds).toHaveLength(1);
@@ -163,11 +181,11 @@ describe("a payment that arrives after the order settled without one", () => {
   it("refunds nothing more for the order's own payment after an admin cancelled and refunded it", async () => {
     const provider = recordingProvider();
     const orderId = await reservedOrder(db, "mug", 1);
-    await deliver(db, checkoutCompleted(orderId));
+    await deliver(db, await paidCheckout(db, orderId));
     await cancelOrderAsAdmin(db, provider, { orderId }, "admin-1");
     expect(provider.refunds).toHaveLength(1);
 
-    const again = await webhook(provider, checkoutCompleted(orderId));
+    const again = await webhook(provider, await paidCheckout(db, orderId));
 
     expect(again).toMatchObject({ status: 200, body: { outcome: "ignored" } });
     expect(again.body.reason).toMatch(/Cannot apply "payment_succeeded" to an order that is "cancelled"/);
@@ -181,7 +199,7 @@ describe("a payment that arrives after the order settled without one", () => {
     const provider = recordingProvider();
     const orderId = await reservedOrder(db, "mug", 1);
 
-    const paid = await webhook(provider, checkoutCompleted(orderId));
+    const paid = await webhook(provider, await paidCheckout(db, orderId));
 
     expect(paid).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(provider.refunds).toEqual([]);

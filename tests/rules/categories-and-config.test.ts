@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
 import {
   collection,
@@ -10,6 +10,7 @@ import {
   updateDoc,
   type DocumentData,
 } from "firebase/firestore";
+import { categorySchema, storeConfigSchema } from "@hearth/domain";
 import { category, compact, storeConfig } from "./fixtures";
 import { db, useRulesEnv } from "./setup";
 
@@ -43,6 +44,7 @@ describe("categories", () => {
     ["an extra field", { hidden: true }],
     ["no position", { position: undefined }],
     ["an empty name", { name: "" }],
+    ["a name of spaces", { name: "   " }],
     ["a 61-character name", { name: "x".repeat(61) }],
     ["an uppercase slug", { slug: "Kitchen" }],
     ["a slug that is not a string", { slug: 7 }],
@@ -53,6 +55,13 @@ describe("categories", () => {
   it.each(invalid)("rejects an admin category write with %s", async (_label, overrides) => {
     await assertFails(setDoc(doc(db(h.admin()), "categories/kitchen"), compact(category(overrides))));
   });
+
+  it.each(invalid.filter(([label]) => !label.includes("extra")))(
+    "agrees with categorySchema on %s",
+    (_label, overrides) => {
+      expect(categorySchema.safeParse(compact(category(overrides))).success).toBe(false);
+    },
+  );
 });
 
 describe("config/store", () => {
@@ -75,6 +84,14 @@ describe("config/store", () => {
     await assertSucceeds(updateDoc(ref, { lowStockThreshold: 0, storeName: "Hearth & Home" }));
   });
 
+  it("takes the order limits within their bounds, or none (the defaults apply)", async () => {
+    const ref = doc(db(h.admin()), "config/store");
+    await assertSucceeds(setDoc(ref, storeConfig({ maxOpenOrdersPerAccount: 1, maxUnitsPerProduct: 1 })));
+    await assertSucceeds(setDoc(ref, storeConfig({ maxOpenOrdersPerAccount: 100, maxUnitsPerProduct: 99 })));
+    await assertSucceeds(updateDoc(ref, { maxUnitsPerProduct: 10 }));
+    await assertSucceeds(setDoc(ref, storeConfig()));
+  });
+
   it("denies config writes to shoppers and signed-out visitors, and deletes to everyone", async () => {
     await h.seed((firestore) => setDoc(doc(firestore, "config/store"), storeConfig()));
     await assertFails(setDoc(doc(db(h.signedOut()), "config/store"), storeConfig()));
@@ -88,6 +105,7 @@ describe("config/store", () => {
     ["an extra field", { taxRate: 20 }],
     ["no shipping", { shipping: undefined }],
     ["an empty store name", { storeName: "" }],
+    ["a store name of spaces", { storeName: " \u00a0 " }],
     ["an 81-character store name", { storeName: "x".repeat(81) }],
     ["a lowercase currency", { currency: "eur" }],
     ["shipping that is not a map", { shipping: 490 }],
@@ -99,9 +117,22 @@ describe("config/store", () => {
     ["a free-shipping threshold given as a string", { shipping: { flatCents: 490, freeOverCents: "5000" } }],
     ["a negative low-stock threshold", { lowStockThreshold: -1 }],
     ["a low-stock threshold given as a string", { lowStockThreshold: "3" }],
+    ["no open orders allowed", { maxOpenOrdersPerAccount: 0 }],
+    ["101 open orders per account", { maxOpenOrdersPerAccount: 101 }],
+    ["open orders per account given as a string", { maxOpenOrdersPerAccount: "3" }],
+    ["0 units per product", { maxUnitsPerProduct: 0 }],
+    ["100 units per product", { maxUnitsPerProduct: 100 }],
+    ["a fractional unit cap", { maxUnitsPerProduct: 2.5 }],
   ];
 
   it.each(invalid)("rejects an admin config write with %s", async (_label, overrides) => {
     await assertFails(setDoc(doc(db(h.admin()), "config/store"), compact(storeConfig(overrides))));
   });
+
+  it.each(invalid.filter(([label]) => !label.includes("extra")))(
+    "agrees with storeConfigSchema on %s",
+    (_label, overrides) => {
+      expect(storeConfigSchema.safeParse(compact(storeConfig(overrides))).success).toBe(false);
+    },
+  );
 });

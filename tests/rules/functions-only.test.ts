@@ -39,6 +39,36 @@ describe.each([
   });
 });
 
+describe("triggerFailures (admins read, functions write)", () => {
+  const failure = {
+    trigger: "onOrderCreated",
+    orderId: "o1",
+    status: null,
+    kind: "permanent",
+    detail: "STRIPE_SECRET_KEY is not set",
+    settlement: "rejected",
+    eventTime: null,
+    recordedAt: past,
+  };
+
+  it("lets admins read and list them, and nobody else", async () => {
+    await h.seed((firestore) => setDoc(doc(firestore, "triggerFailures/onOrderCreated_o1"), failure));
+    await assertSucceeds(getDoc(doc(db(h.admin()), "triggerFailures/onOrderCreated_o1")));
+    await assertSucceeds(getDocs(collection(db(h.admin()), "triggerFailures")));
+    for (const context of [h.shopper("alice"), h.signedOut()]) {
+      await assertFails(getDoc(doc(db(context), "triggerFailures/onOrderCreated_o1")));
+      await assertFails(getDocs(collection(db(context), "triggerFailures")));
+    }
+  });
+
+  it("lets no client write one, admins included", async () => {
+    await h.seed((firestore) => setDoc(doc(firestore, "triggerFailures/onOrderCreated_o1"), failure));
+    await assertFails(setDoc(doc(db(h.admin()), "triggerFailures/x"), failure));
+    await assertFails(updateDoc(doc(db(h.admin()), "triggerFailures/onOrderCreated_o1"), { detail: "" }));
+    await assertFails(deleteDoc(doc(db(h.admin()), "triggerFailures/onOrderCreated_o1")));
+  });
+});
+
 describe("reports (admins read, functions write)", () => {
   const report = {
     date: "2026-01-31",

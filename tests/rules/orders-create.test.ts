@@ -1,11 +1,18 @@
-import { describe, it } from "vitest";
+import { beforeEach, describe, it } from "vitest";
 import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
-import { Timestamp, doc, getDoc, setDoc, writeBatch, type DocumentData } from "firebase/firestore";
-import { address, compact, items, newOrder, past } from "./fixtures";
+import { Timestamp, deleteDoc, doc, getDoc, setDoc, writeBatch, type DocumentData } from "firebase/firestore";
+import { address, compact, items, newOrder, past, storeConfig } from "./fixtures";
 import { db, useRulesEnv } from "./setup";
 
 const h = useRulesEnv();
 const place = (data: DocumentData, uid = "alice") => setDoc(doc(db(h.shopper(uid)), "orders/o1"), data);
+const seedConfig = (overrides: DocumentData = {}) =>
+  h.seed((firestore) => setDoc(doc(firestore, "config/store"), storeConfig(overrides)));
+
+// The rules read config/store's maxUnitsPerProduct; a store without it takes no orders.
+beforeEach(async () => {
+  await seedConfig();
+});
 
 describe("placing an order", () => {
   it("lets a shopper place an order in the contract's shape", async () => {
@@ -17,12 +24,22 @@ describe("placing an order", () => {
     await assertSucceeds(place(newOrder("alice", { items: items(1), shippingAddress })));
   });
 
-  it("accepts 50 lines of 99 and a 128-character product id", async () => {
+  it("accepts 50 lines of 99 (with the cap at 99) and a 128-character product id", async () => {
+    await seedConfig({ maxUnitsPerProduct: 99 });
     await assertSucceeds(place(newOrder("alice", { items: items(50, 99) })));
     const longId = [{ productId: "p".repeat(128), quantity: 1 }];
     await assertSucceeds(
       setDoc(doc(db(h.shopper("alice")), "orders/o2"), newOrder("alice", { items: longId })),
     );
+  });
+
+  it("fits 50 lines with 128-character ids of the highest quantity in the rules' budget", async () => {
+    await seedConfig({ maxUnitsPerProduct: 99 });
+    const longIds = Array.from({ length: 50 }, (_, index) => ({
+      productId: `${index}`.padEnd(128, "p"),
+      quantity: 99,
+    }));
+    await assertSucceeds(place(newOrder("alice", { items: longIds })));
   });
 
   it("denies signed-out visitors", async () => {
@@ -96,4 +113,59 @@ describe("placing an order", () => {
       if (good.exists() || bad.exists()) throw new Error("A rejected batch left a document behind");
     });
   });
+});
+
+describe("units of one product per order (config/store maxUnitsPerProduct)", () => {
+  it("allows 10 of a product by default and denies 11", async () => {
+    await assertSucceeds(place(newOrder("alice", { items: items(50, 10) })));
+    await assertFails(
+      setDoc(doc(db(h.shopper("alice")), "orders/o2"), newOrder("alice", { items: items(1, 11) })),
+    );
+  });
+
+  it("denies a line over the cap anywhere among 50 lines", async () => {
+    const lines = items(50, 1);
+    lines[49] = { productId: "p49", quantity: 11 };
+    await assertFails(place(newOrder("alice", { items: lines })));
+  });
+
+  it("follows the configured cap", async () => {
+    await seedConfig({ maxUnitsPerProduct: 2 });
+    await assertFails(place(newOrder("alice", { items: items(1, 3) })));
+    await assertSucceeds(place(newOrder("alice", { items: items(2, 2) })));
+  });
+
+  it("denies every order while config/store is missing", async () => {
+    await h.seed((firestore) => deleteDoc(doc(firestore, "config/store")));
+    await assertFails(place(newOrder("alice", { items: items(1, 1) })));
+  });
+});
+
+// Firestore refuses '.', '..' and __…__ as document ids (and '/' splits them); such a productId
+// would name no document, so the rules refuse it as the domain's idSchema does.
+describe("product ids follow Firestore's id constraints", () => {
+  const withId = (productId: string, at = 0): DocumentData[] => {
+    const lines = items(50, 1);
+    lines[at] = { productId, quantity: 1 };
+    return lines;
+  };
+
+  it.each([
+    [".", 0],
+    ["..", 0],
+    ["..", 49],
+    ["__x__", 7],
+    ["____", 0],
+    ["__multi\nline__", 3],
+    ["\u{1F375}".repeat(129), 0],
+  ])("denies the productId %j (line %i)", async (productId, at) => {
+    await assertFails(place(newOrder("alice", { items: withId(productId, at) })));
+  });
+
+  it.each(["...", ".x", "x.", "___", "__x", "x__", "_._", "\u{1F375}".repeat(128)])(
+    "accepts the productId %j",
+    async (productId) => {
+      await assertSucceeds(place(newOrder("alice", { items: withId(productId, 49) })));
+    },
+  );
 });

@@ -15,18 +15,35 @@ const orderFactsSchema = orderSchema.pick({
   rejectionReason: true,
 });
 
-/** users/{uid}.email first, else the Auth account's email. */
-export function emailLookup(db: Firestore, auth: Auth): EmailLookup {
+/** Auth errors that mean no account can have this uid; anything else may pass and is thrown. */
+const NO_SUCH_USER: ReadonlySet<string> = new Set(["auth/user-not-found", "auth/invalid-uid"]);
+
+/**
+ * users/{uid}.email first, else the Auth account's email; null only when the user has none. A
+ * transient Auth failure throws, so the caller retries rather than settling for no email.
+ */
+export function emailLookup(db: Firestore, auth: Pick<Auth, "getUser">): EmailLookup {
   return async (uid) => {
     const profileEmail: unknown = (await db.collection("users").doc(uid).get()).get("email");
     if (typeof profileEmail === "string" && profileEmail) return profileEmail;
     try {
       return (await auth.getUser(uid)).email ?? null;
     } catch (error) {
-      logger.warn("No Auth user for order owner", { uid, error: String(error) });
+      if (!isNoSuchUser(error)) throw error;
+      logger.info("No Auth user for order owner", { uid });
       return null;
     }
   };
+}
+
+function isNoSuchUser(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof error.code === "string" &&
+    NO_SUCH_USER.has(error.code)
+  );
 }
 
 /** The status is part of the ids, and each status is reached at most once: one message per change. */

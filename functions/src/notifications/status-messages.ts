@@ -30,6 +30,8 @@ function bodyFor(input: StatusMessageInput): string {
       return "We received your order and are checking it.";
     case "awaiting_payment":
       return `Your items are reserved. Please complete payment${total ? ` of ${total}` : ""} within 30 minutes.`;
+    case "payment_processing":
+      return "Your payment is being processed by your bank. We'll let you know as soon as it clears; your items stay reserved.";
     case "paid":
       return `Thank you! We received your payment${total ? ` of ${total}` : ""} and are preparing your order.`;
     case "shipped":

@@ -1,38 +1,18 @@
 import { transition, type OrderStatus } from "@hearth/domain";
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
 import type { PaymentProvider } from "../payments/provider";
 import { applyTransition } from "./apply-transition";
+import { OrderActionError, type AdminResult } from "./order-action-error";
 import { orderRef, parseOrder } from "./order-docs";
+import { describeMoney, refundOrder } from "./refunds";
 
-export type OrderActionErrorCode = "not-found" | "failed-precondition" | "unavailable";
+export { OrderActionError, type AdminResult } from "./order-action-error";
 
-/** A refusal the callable wrapper turns into an HttpsError with the same canonical code. */
-export class OrderActionError extends Error {
-  constructor(
-    readonly code: OrderActionErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "OrderActionError";
-  }
-}
-
-export interface AdminResult {
-  orderId: string;
-  status: OrderStatus;
-  refundId?: string;
-}
-
-async function loadOrder(db: Firestore, orderId: string) {
-  const order = parseOrder((await orderRef(db, orderId).get()).data());
-  if (!order) throw new OrderActionError("not-found", `Order ${orderId} does not exist`);
-  return order;
-}
+const REFUNDABLE: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered"]);
 
 /**
- * awaiting_payment/pending → cancelled (stock released); paid → refund through the provider first
- * (outside the transaction, idempotent per order), then cancelled with stock released.
+ * pending/awaiting_payment → cancelled (stock released); paid → what is left of the payment is
+ * refunded through the provider (recorded first, see refunds.ts), then cancelled with stock released.
  */
 export async function cancelOrderAsAdmin(
   db: Firestore,
@@ -41,25 +21,28 @@ export async function cancelOrderAsAdmin(
   adminUid: string,
 ): Promise<AdminResult> {
   const { orderId } = input;
-  const order = await loadOrder(db, orderId);
+  const order = parseOrder((await orderRef(db, orderId).get()).data());
+  if (!order) throw new OrderActionError("not-found", `Order ${orderId} does not exist`);
   const check = transition(order, "cancelled");
   if (!check.ok) throw new OrderActionError("failed-precondition", check.error);
 
-  let refundId: string | undefined;
   if (order.status === "paid") {
-    const paymentIntentId = order.payment?.paymentIntentId;
-    if (!paymentIntentId)
-      throw new OrderActionError("failed-precondition", "The paid order has no payment to refund");
-    try {
-      ({ refundId } = await provider.refund({
-        orderId,
-        paymentIntentId,
-        amountCents: order.totalCents ?? 0,
-      }));
-    } catch (error) {
-      logger.error("Refund failed", { orderId, error: String(error) });
-      throw new OrderActionError("unavailable", "The payment provider could not refund the order; try again");
-    }
+    return refundOrder(db, provider, {
+      orderId,
+      adminUid,
+      reason: input.reason ?? "Cancelled by an admin",
+      plan: (current, remaining) => {
+        if (current.status !== "paid") {
+          throw new OrderActionError(
+            "failed-precondition",
+            `The order changed to "${current.status}"; try again`,
+          );
+        }
+        if (remaining === 0)
+          throw new OrderActionError("failed-precondition", "The payment is already refunded");
+        return { amountCents: remaining, then: "cancelled" };
+      },
+    });
   }
 
   const seen = order.status;
@@ -68,15 +51,48 @@ export async function cancelOrderAsAdmin(
     event: "cancelled",
     actor: { type: "admin", id: adminUid },
     note: input.reason ?? "Cancelled by an admin",
-    fields: refundId ? { "payment.refundId": refundId, "payment.status": "refunded" } : {},
-    // Never cancel a payment we did not refund: the order must still be where we saw it.
+    // Never cancel without a refund an order that got paid meanwhile.
     guard: (current) =>
       current.status === seen ? null : `The order changed to "${current.status}"; try again`,
   });
-  if (outcome.applied) return { orderId, status: outcome.to, ...(refundId ? { refundId } : {}) };
-  // The provider's own refund event may have landed first; the order is refunded either way.
-  if (refundId && outcome.status === "refunded") return { orderId, status: "refunded", refundId };
+  if (outcome.applied) return { orderId, status: outcome.to };
   throw new OrderActionError("failed-precondition", outcome.reason);
+}
+
+/**
+ * Refunds `amountCents` (default: all that is left) of a paid, shipped or delivered order. All that
+ * is left moves the order to `refunded`; less is a partial refund recorded on the order. An amount
+ * over what is left is refused, never cut down.
+ */
+export async function refundOrderAsAdmin(
+  db: Firestore,
+  provider: PaymentProvider,
+  input: { orderId: string; amountCents?: number | undefined; reason?: string | undefined },
+  adminUid: string,
+): Promise<AdminResult> {
+  return refundOrder(db, provider, {
+    orderId: input.orderId,
+    adminUid,
+    reason: input.reason,
+    plan: (order, remaining) => {
+      if (!REFUNDABLE.has(order.status)) {
+        throw new OrderActionError(
+          "failed-precondition",
+          `Only paid, shipped or delivered orders can be refunded; this one is "${order.status}"`,
+        );
+      }
+      if (remaining === 0)
+        throw new OrderActionError("failed-precondition", "The payment is already refunded");
+      const amountCents = input.amountCents ?? remaining;
+      if (amountCents > remaining) {
+        throw new OrderActionError(
+          "invalid-argument",
+          `You can refund at most ${describeMoney(order, remaining)} of this order; you asked for ${describeMoney(order, amountCents)}`,
+        );
+      }
+      return { amountCents, then: amountCents === remaining ? "refunded" : "partial" };
+    },
+  });
 }
 
 export async function updateOrderStatusAsAdmin(

@@ -1,9 +1,15 @@
 import { HttpsError, onCall, type CallableRequest } from "firebase-functions/v2/https";
+import { MAX_CHARGE_CENTS } from "@hearth/domain";
 import { z } from "zod";
 import { db } from "../admin";
 import { REGION, stripeSecretKey } from "../config";
 import { providerFromConfig } from "../payments/select-provider";
-import { cancelOrderAsAdmin, OrderActionError, updateOrderStatusAsAdmin } from "./admin-actions";
+import {
+  cancelOrderAsAdmin,
+  OrderActionError,
+  refundOrderAsAdmin,
+  updateOrderStatusAsAdmin,
+} from "./admin-actions";
 import { describeIssues } from "./describe-issues";
 import { expireUnpaidOrders } from "./expire-unpaid";
 
@@ -11,6 +17,12 @@ const orderIdSchema = z.string().trim().min(1).max(128);
 
 export const cancelInputSchema = z.strictObject({
   orderId: orderIdSchema,
+  reason: z.string().trim().max(500).optional(),
+});
+export const refundInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  /** In the order's currency's minor units; omitted means everything not refunded yet. */
+  amountCents: z.int().min(1).max(MAX_CHARGE_CENTS).optional(),
   reason: z.string().trim().max(500).optional(),
 });
 export const statusInputSchema = z.strictObject({
@@ -48,6 +60,12 @@ export const adminCancelOrder = onCall({ ...options, secrets: [stripeSecretKey] 
   const adminUid = requireAdmin(request);
   const input = parseInput(cancelInputSchema, request.data);
   return asHttps(() => cancelOrderAsAdmin(db, providerFromConfig(), input, adminUid));
+});
+
+export const adminRefundOrder = onCall({ ...options, secrets: [stripeSecretKey] }, async (request) => {
+  const adminUid = requireAdmin(request);
+  const input = parseInput(refundInputSchema, request.data);
+  return asHttps(() => refundOrderAsAdmin(db, providerFromConfig(), input, adminUid));
 });
 
 export const adminUpdateOrderStatus = onCall(options, async (request) => {

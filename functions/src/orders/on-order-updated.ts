@@ -10,15 +10,20 @@ import {
   type EmailLookup,
   type NotifyOutcome,
 } from "../notifications/notify-status-change";
+import { classifyError } from "./classify-error";
+import { isEventTooOld, ORDER_UPDATED_MAX_EVENT_AGE_MS } from "./event-age";
 import { eventForStatus, orderEventRef, orderRef, parseOrder } from "./order-docs";
 import { holdsReservedStock, readReleasePlan, releaseMarker, writeRelease } from "./release-stock";
+import { recordTriggerFailure } from "./trigger-failures";
 
 /** Terminal statuses reached without fulfilment: whatever stock the order still holds goes back. */
 const RELEASING: ReadonlySet<OrderStatus> = new Set(["payment_failed", "expired", "cancelled", "refunded"]);
 
 export type OrderUpdatedResult =
   | { kind: "unchanged" }
-  | { kind: "settled"; stockReleased: boolean; eventRecorded: boolean; notification: NotifyOutcome };
+  | { kind: "settled"; stockReleased: boolean; eventRecorded: boolean; notification: NotifyOutcome }
+  /** Stopped for good (a permanent error, or an event too old to retry); see triggerFailures. */
+  | { kind: "failed"; detail: string };
 
 function statusOf(data: DocumentData | undefined): OrderStatus | null {
   const parsed = orderStatusSchema.safeParse(data?.status);
@@ -76,15 +81,69 @@ async function settleStatusChange(db: Firestore, orderId: string, from: OrderSta
   });
 }
 
+export interface OrderUpdatedEvent {
+  orderId: string;
+  /** The CloudEvent's time: when the order changed, the same on every redelivery. */
+  time: string;
+  before: DocumentData | undefined;
+  after: DocumentData | undefined;
+}
+
+/**
+ * The trigger's body: a transient error is thrown (the trigger retries) until the event is older
+ * than the bound; then, or at once for a permanent error, the failure is logged and recorded in
+ * triggerFailures and the event is let go.
+ */
+export async function handleOrderUpdatedEvent(
+  db: Firestore,
+  event: OrderUpdatedEvent,
+  lookupEmail: EmailLookup,
+  now: Date = new Date(),
+): Promise<OrderUpdatedResult> {
+  const { orderId, before, after } = event;
+  const to = statusOf(after);
+  if (!to || statusOf(before) === to) return { kind: "unchanged" };
+  const failure = { trigger: "onOrderUpdated", orderId, status: to, settlement: "unchanged" } as const;
+
+  if (isEventTooOld(event.time, now, ORDER_UPDATED_MAX_EVENT_AGE_MS)) {
+    const detail = `event from ${event.time} is older than ${ORDER_UPDATED_MAX_EVENT_AGE_MS / 60_000} minutes`;
+    await recordTriggerFailure(db, { ...failure, kind: "gave_up", detail, eventTime: event.time });
+    return { kind: "failed", detail };
+  }
+  try {
+    return await handleOrderUpdated(db, orderId, before, after, lookupEmail);
+  } catch (error) {
+    const classified = classifyError(error);
+    if (classified.kind === "transient") {
+      logger.warn("Order update failed; the trigger will retry", {
+        orderId,
+        status: to,
+        error: classified.detail,
+      });
+      throw error;
+    }
+    await recordTriggerFailure(db, {
+      ...failure,
+      kind: "permanent",
+      detail: classified.detail,
+      eventTime: event.time,
+    });
+    return { kind: "failed", detail: classified.detail };
+  }
+}
+
 export const onOrderUpdated = onDocumentUpdated(
   { document: "orders/{orderId}", region: REGION, memory: "256MiB", maxInstances: 20, retry: true },
   async (event) => {
     const change = event.data;
-    await handleOrderUpdated(
+    await handleOrderUpdatedEvent(
       db,
-      event.params.orderId,
-      change?.before.data(),
-      change?.after.data(),
+      {
+        orderId: event.params.orderId,
+        time: event.time,
+        before: change?.before.data(),
+        after: change?.after.data(),
+      },
       emailLookup(db, auth),
     );
   },

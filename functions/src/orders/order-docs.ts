@@ -33,6 +33,7 @@ export function eventForStatus(status: OrderStatus): OrderEvent | null {
 export const stampFieldFor: Record<OrderEvent, string> = {
   priced: "pricedAt",
   rejected: "rejectedAt",
+  payment_processing: "processingAt",
   payment_succeeded: "paidAt",
   payment_failed: "failedAt",
   expired: "expiredAt",

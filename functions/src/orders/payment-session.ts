@@ -9,7 +9,8 @@ export type SessionOutcome = "created" | "exists" | "skipped";
 /**
  * Creates the checkout session for an order awaiting payment, outside any transaction.
  * Skips when a session is stored already; the provider call itself is idempotent per order,
- * so two racing deliveries end up storing the same session once.
+ * so two racing deliveries end up storing the same session once. The request is built from the
+ * stored order alone (email and expiry included), so a retry sends exactly the same request.
  */
 export async function ensurePaymentSession(
   db: Firestore,
@@ -25,14 +26,13 @@ export async function ensurePaymentSession(
     return "skipped";
   }
 
-  const userEmail: unknown = (await db.collection("users").doc(order.uid).get()).get("email");
   const session = await provider.createCheckoutSession({
     orderId,
     lines: order.lines,
     shippingCents: order.shippingCents ?? 0,
     totalCents: order.totalCents,
     currency: order.currency,
-    customerEmail: typeof userEmail === "string" ? userEmail : null,
+    customerEmail: order.customerEmail ?? null,
     expiresAt: new Date(toMillis(order.expiresAt)),
   });
 

@@ -14,9 +14,9 @@ export interface ReleasePlan {
   lines: { ref: DocumentReference; snap: DocumentSnapshot; quantity: number }[];
 }
 
-/** Stock was reserved when the order was priced and has not been given back yet. */
+/** Stock was reserved when the order was priced, has not been given back, and has not shipped. */
 export function holdsReservedStock(order: Order): boolean {
-  return order.pricedAt !== undefined && order.stockReleasedAt === undefined;
+  return order.pricedAt !== undefined && order.stockReleasedAt === undefined && order.shippedAt === undefined;
 }
 
 /** Read phase: Firestore transactions must do all reads before any write. */

@@ -17,9 +17,13 @@ import {
   type Transaction,
 } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
+import type { EmailLookup } from "../notifications/notify-status-change";
 import type { PaymentProviderName } from "../payments/provider";
+import { lookupShopper } from "./customer-email";
 import { describeIssues } from "./describe-issues";
+import { isUsableDocumentId } from "./document-id";
 import { orderEventRef, orderRef } from "./order-docs";
+import { invalidProduct, OPEN_ORDER_STATUSES, openOrdersOverCap, unitsOverCap } from "./order-limits";
 import { PRODUCTS } from "./release-stock";
 
 export type ReserveOutcome =
@@ -39,6 +43,8 @@ const pricingFieldsSchema = productSchema.pick({
 export interface ReserveOptions {
   providerName: PaymentProviderName;
   now: Date;
+  /** Finds the shopper's email, stored on the order for the checkout; without it the order has none. */
+  lookupEmail?: EmailLookup;
 }
 
 /**
@@ -52,6 +58,7 @@ export async function reserveStock(
   options: ReserveOptions,
 ): Promise<ReserveOutcome> {
   const ref = orderRef(db, orderId);
+  const shopper = options.lookupEmail ? await lookupShopper(ref, options.lookupEmail) : null;
   return db.runTransaction(
     async (tx) => {
       const snap = await tx.get(ref);
@@ -69,9 +76,25 @@ export async function reserveStock(
         return { kind: "rejected", reason };
       }
       const order = parsed.data;
+      // Firestore refuses such ids outright; reading them would throw on every retry.
+      const unusable = order.items.find((item) => !isUsableDocumentId(item.productId));
+      if (unusable) {
+        const reason = `Product ${JSON.stringify(unusable.productId)} does not exist`;
+        reject(tx, db, orderId, "pending", reason);
+        return { kind: "rejected", reason };
+      }
 
       const configSnap = await tx.get(db.collection("config").doc("store"));
       const config = storeConfigSchema.safeParse(configSnap.data());
+      // Read in the transaction, so two reservations for one account cannot both pass the cap;
+      // before the products, so the reads that other orders contend for come last.
+      const openOrders = await tx.get(
+        db
+          .collection("orders")
+          .where("uid", "==", order.uid)
+          .where("status", "in", OPEN_ORDER_STATUSES)
+          .count(),
+      );
       const productSnaps = await tx.getAll(
         ...order.items.map((item) => db.collection(PRODUCTS).doc(item.productId)),
       );
@@ -80,6 +103,15 @@ export async function reserveStock(
         const reason = "The store is not accepting orders right now";
         reject(tx, db, orderId, "pending", reason);
         return { kind: "rejected", reason };
+      }
+
+      const overLimit =
+        unitsOverCap(order.items, productSnaps, config.data.maxUnitsPerProduct) ??
+        openOrdersOverCap(openOrders.data().count, config.data.maxOpenOrdersPerAccount) ??
+        invalidProduct(productSnaps);
+      if (overLimit) {
+        reject(tx, db, orderId, "pending", overLimit);
+        return { kind: "rejected", reason: overLimit };
       }
 
       const priced = priceOrder(order.items, pricingProducts(productSnaps), config.data);
@@ -97,6 +129,7 @@ export async function reserveStock(
         shippingCents: priced.shippingCents,
         totalCents: priced.totalCents,
         currency: priced.currency,
+        customerEmail: shopper?.uid === order.uid ? shopper.email : null,
         expiresAt: Timestamp.fromMillis(options.now.getTime() + ORDER_EXPIRY_MINUTES * 60_000),
         payment: { provider: options.providerName, status: "awaiting" },
         pricedAt: now,
@@ -149,7 +182,7 @@ function decrementStock(
   });
 }
 
-function reject(
+export function reject(
   tx: Transaction,
   db: Firestore,
   orderId: string,

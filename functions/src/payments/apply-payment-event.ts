@@ -1,7 +1,10 @@
-import { webhookEventSchema, type OrderEvent } from "@hearth/domain";
+import { webhookEventSchema, type Order, type OrderEvent } from "@hearth/domain";
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { logger } from "firebase-functions";
 import { commitTransition, prepareTransition } from "../orders/apply-transition";
-import { ORDERS } from "../orders/order-docs";
+import { ORDERS, orderRef } from "../orders/order-docs";
+import { writeOrderNote } from "../orders/order-notes";
+import type { EventEffect } from "./event-effect";
 import {
   judgeLatePayment,
   markLatePayment,
@@ -10,27 +13,24 @@ import {
   type LatePaymentDecision,
   type LateRefundTask,
 } from "./late-payment";
+import { applyRefundObserved } from "./observed-refunds";
+import { applyAttemptFailed } from "./payment-attempts";
 import type { OrderLocator, PaymentAction } from "./payment-events";
+import { sessionMismatch } from "./session-check";
 
 export const WEBHOOK_EVENTS = "webhookEvents";
 
 /** `lateRefund`: a captured payment the order cannot keep; the caller refunds it after the commit. */
 export type PaymentEventOutcome =
-  | { duplicate: true; outcome: string; lateRefund?: LateRefundTask }
-  | { duplicate: false; outcome: "applied"; orderId: string; lateRefund?: undefined }
-  | {
-      duplicate: false;
-      outcome: "ignored";
-      orderId: string | null;
-      reason: string;
-      lateRefund?: LateRefundTask;
-    };
+  { duplicate: true; outcome: string; lateRefund?: LateRefundTask } | ({ duplicate: false } & EventEffect);
+
+type TransitionAction = Extract<PaymentAction, { kind: "transition" }>;
 
 const paymentStatusFor: Partial<Record<OrderEvent, string>> = {
+  payment_processing: "processing",
   payment_succeeded: "paid",
   payment_failed: "failed",
   expired: "expired",
-  refunded: "refunded",
 };
 
 async function resolveOrderId(tx: Transaction, db: Firestore, locator: OrderLocator): Promise<string | null> {
@@ -58,51 +58,105 @@ export async function applyPaymentEvent(db: Firestore, action: PaymentAction): P
       return { duplicate: true, outcome, ...(lateRefund ? { lateRefund } : {}) };
     }
 
-    const record = (orderId: string | null, outcome: "applied" | "ignored", reason?: string) => {
-      const parsed = webhookEventSchema.parse({
-        type: action.type,
-        orderId,
-        receivedAt: new Date(),
-        outcome,
-        ...(reason ? { reason } : {}),
-      });
-      tx.create(recordRef, { ...parsed, receivedAt: FieldValue.serverTimestamp() });
-    };
-
-    if (action.kind === "ignore") {
-      record(action.orderId, "ignored", action.reason);
-      return { duplicate: false, outcome: "ignored", orderId: action.orderId, reason: action.reason };
-    }
-
-    const orderId = await resolveOrderId(tx, db, action.locator);
-    if (!orderId) {
-      const reason = "No order matches this event";
-      record(null, "ignored", reason);
-      return { duplicate: false, outcome: "ignored", orderId: null, reason };
-    }
-
-    const paymentStatus = paymentStatusFor[action.event];
-    const prepared = await prepareTransition(tx, db, {
-      orderId,
-      event: action.event,
-      actor: { type: "provider", id: action.eventId },
-      note: action.note ?? action.type,
-      fields: {
-        ...(action.paymentIntentId ? { "payment.paymentIntentId": action.paymentIntentId } : {}),
-        ...(paymentStatus ? { "payment.status": paymentStatus } : {}),
-      },
+    const effect = await applyEffect(tx, db, action);
+    const parsed = webhookEventSchema.parse({
+      type: action.type,
+      orderId: effect.orderId,
+      receivedAt: new Date(),
+      outcome: effect.outcome,
+      ...(effect.reason ? { reason: effect.reason } : {}),
     });
-    if (!prepared.ok) {
-      const late = await judgeRefusedEvent(tx, db, action, orderId);
-      const reason = late.kind === "late" ? late.reason : prepared.reason;
-      const task = late.kind === "late" ? late.task : null;
-      if (task) markLatePayment(tx, db, task);
-      record(orderId, "ignored", reason);
-      return { duplicate: false, outcome: "ignored", orderId, reason, ...(task ? { lateRefund: task } : {}) };
+    tx.create(recordRef, { ...parsed, receivedAt: FieldValue.serverTimestamp() });
+    return { duplicate: false, ...effect };
+  });
+}
+
+async function applyEffect(tx: Transaction, db: Firestore, action: PaymentAction): Promise<EventEffect> {
+  switch (action.kind) {
+    case "ignore":
+      return { outcome: "ignored", orderId: action.orderId, reason: action.reason };
+    case "attempt_failed":
+      return applyAttemptFailed(tx, db, action);
+    case "refund_observed":
+    case "transition": {
+      const orderId = await resolveOrderId(tx, db, action.locator);
+      if (!orderId) return { outcome: "ignored", orderId: null, reason: "No order matches this event" };
+      return action.kind === "transition"
+        ? applyStatusEvent(tx, db, action, orderId)
+        : applyRefundObserved(tx, db, action, orderId);
     }
+  }
+}
+
+async function applyStatusEvent(
+  tx: Transaction,
+  db: Firestore,
+  action: TransitionAction,
+  orderId: string,
+): Promise<EventEffect> {
+  const paymentStatus = paymentStatusFor[action.event];
+  let mismatch: string | null = null;
+  const prepared = await prepareTransition(tx, db, {
+    orderId,
+    event: action.event,
+    actor: { type: "provider", id: action.eventId },
+    note: action.note ?? action.type,
+    fields: {
+      ...(action.paymentIntentId ? { "payment.paymentIntentId": action.paymentIntentId } : {}),
+      ...(paymentStatus ? { "payment.status": paymentStatus } : {}),
+    },
+    guard: (order) => {
+      mismatch = action.session ? sessionMismatch(order, orderId, action.session) : null;
+      return mismatch;
+    },
+  });
+  if (prepared.ok) {
     commitTransition(tx, db, prepared);
-    record(orderId, "applied");
-    return { duplicate: false, outcome: "applied", orderId };
+    return { outcome: "applied", orderId };
+  }
+  if (mismatch !== null) {
+    recordMismatch(tx, db, action, orderId, prepared.status, mismatch);
+    return { outcome: "ignored", orderId, reason: mismatch };
+  }
+
+  const late = await judgeRefusedEvent(tx, db, action, orderId);
+  if (late.kind !== "late") return { outcome: "ignored", orderId, reason: prepared.reason };
+  if (late.task) markLatePayment(tx, db, late.task);
+  return {
+    outcome: "ignored",
+    orderId,
+    reason: late.reason,
+    ...(late.task ? { lateRefund: late.task } : {}),
+  };
+}
+
+/** Money that does not match the order never marks it paid: an admin has to look at it. */
+function recordMismatch(
+  tx: Transaction,
+  db: Firestore,
+  action: TransitionAction,
+  orderId: string,
+  status: Order["status"] | null,
+  mismatch: string,
+): void {
+  logger.error("Payment does not match its order; not marking it paid", {
+    orderId,
+    eventId: action.eventId,
+    type: action.type,
+    mismatch,
+  });
+  if (!status) return;
+  tx.update(orderRef(db, orderId), {
+    "payment.mismatch": mismatch.slice(0, 1000),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  writeOrderNote(tx, db, orderId, {
+    id: `mismatch_${action.eventId}`,
+    status,
+    event: action.event,
+    kind: "payment_mismatch",
+    actor: { type: "provider", id: action.eventId },
+    note: `${action.type} not applied. ${mismatch}`,
   });
 }
 
@@ -110,7 +164,7 @@ export async function applyPaymentEvent(db: Firestore, action: PaymentAction): P
 async function judgeRefusedEvent(
   tx: Transaction,
   db: Firestore,
-  action: Extract<PaymentAction, { kind: "transition" }>,
+  action: TransitionAction,
   orderId: string,
 ): Promise<LatePaymentDecision> {
   if (action.event !== "payment_succeeded") return { kind: "not_late" };

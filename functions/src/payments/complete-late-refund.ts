@@ -20,8 +20,8 @@ export interface LateRefundResult {
 const storeNameSchema = storeConfigSchema.pick({ storeName: true });
 
 /**
- * Refunds a late payment (outside any transaction; providers dedupe per payment intent, so a retry
- * never refunds twice), then records it once: `payment.lateRefundId`, the order's event note and the
+ * Refunds a late payment (outside any transaction; the idempotency key is per payment intent, so a
+ * retry never refunds twice), then records it once: `payment.lateRefundId`, the order's event note and the
  * shopper's notification + mail are written in one transaction that first checks the refund id.
  * Throws when the provider fails, so the webhook answers 5xx and the redelivery finishes the job.
  */
@@ -32,7 +32,13 @@ export async function completeLateRefund(
   lookupEmail: EmailLookup,
 ): Promise<LateRefundResult> {
   const { orderId, paymentIntentId } = task;
-  const { refundId } = await provider.refund({ orderId, paymentIntentId, amountCents: task.amountCents });
+  const { refundId } = await provider.refund({
+    orderId,
+    paymentIntentId,
+    amountCents: task.amountCents,
+    // One late refund per payment intent, apart from the keys of the order's own refunds.
+    idempotencyKey: `${orderId}-late-refund-${paymentIntentId}`,
+  });
   logger.info("Refunded a late payment", { orderId, paymentIntentId, refundId });
 
   const ref = orderRef(db, orderId);

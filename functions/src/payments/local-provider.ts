@@ -20,7 +20,7 @@ export function createLocalProvider(storefrontUrl: string): PaymentProvider {
       return { sessionId: `cs_local_${request.orderId}`, checkoutUrl: `${base}/pay/${orderId}` };
     },
     async refund(request: RefundRequest): Promise<RefundResult> {
-      return { refundId: `re_local_${request.orderId}` };
+      return { refundId: `re_local_${request.idempotencyKey}` };
     },
   };
 }

@@ -5,8 +5,13 @@ import { describeIssues } from "../orders/describe-issues";
 const metadataSchema = z.record(z.string(), z.string()).nullish();
 const expandable = z.union([z.string(), z.object({ id: z.string() })]).nullish();
 
+/** Ids become document paths (webhookEvents/{id}, orders/{id}/events/…): nothing Firestore refuses. */
+const providerIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,255}$/, "must be letters, digits, '_' or '-' (at most 255)");
+
 const eventEnvelopeSchema = z.object({
-  id: z.string().min(1),
+  id: providerIdSchema,
   type: z.string().min(1),
   data: z.object({ object: z.unknown() }),
 });
@@ -18,6 +23,8 @@ const checkoutSessionSchema = z.object({
   metadata: metadataSchema,
   payment_intent: expandable,
   payment_status: z.string().optional(),
+  amount_total: z.int().nullish(),
+  currency: z.string().nullish(),
 });
 
 const paymentIntentSchema = z.object({
@@ -32,23 +39,53 @@ const chargeSchema = z.object({
   object: z.literal("charge"),
   metadata: metadataSchema,
   payment_intent: expandable,
+  amount: z.int().min(0),
+  amount_refunded: z.int().min(0),
+  currency: z.string().optional(),
   refunded: z.boolean(),
 });
 
 /** How to find the order an event is about. */
 export type OrderLocator = { orderId: string } | { paymentIntentId: string };
 
+/** What a checkout session says was paid, checked against the order before it counts. */
+export interface SessionFacts {
+  sessionId: string;
+  metadataOrderId: string | null;
+  amountCents: number | null;
+  currency: string | null;
+}
+
+interface Envelope {
+  eventId: string;
+  type: string;
+}
+
 export type PaymentAction =
-  | {
+  | (Envelope & {
       kind: "transition";
-      eventId: string;
-      type: string;
       locator: OrderLocator;
       event: OrderEvent;
       paymentIntentId: string | null;
       note?: string;
-    }
-  | { kind: "ignore"; eventId: string; type: string; orderId: string | null; reason: string };
+      /** Set for events that say money was (or is being) paid through a checkout session. */
+      session?: SessionFacts;
+    })
+  | (Envelope & {
+      /** A declined card on the checkout page: the session stays open for another try. */
+      kind: "attempt_failed";
+      orderId: string;
+      paymentIntentId: string;
+      message: string;
+    })
+  | (Envelope & {
+      /** Stripe's running total of what was refunded on a charge (admin or dashboard refunds). */
+      kind: "refund_observed";
+      locator: OrderLocator;
+      paymentIntentId: string | null;
+      amountRefundedCents: number;
+    })
+  | (Envelope & { kind: "ignore"; orderId: string | null; reason: string });
 
 export type ParseResult = { ok: true; action: PaymentAction } | { ok: false; error: string };
 
@@ -57,79 +94,113 @@ function idOf(value: z.infer<typeof expandable>): string | null {
   return typeof value === "string" ? value : value.id;
 }
 
-function orderIdFrom(...candidates: (string | null | undefined)[]): string | null {
-  return (
-    candidates.find((candidate): candidate is string => typeof candidate === "string" && candidate !== "") ??
-    null
-  );
+function present(value: string | null | undefined): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
 }
+
+type SessionMeaning = { event: OrderEvent } | { ignore: string };
+
+/**
+ * Checkout session events and what each means for the order. A completed session is "unpaid" when
+ * a delayed method (SEPA, ACH…) was used: the async events say later how it ended.
+ */
+const sessionEvents: Partial<Record<string, (paymentStatus: string | undefined) => SessionMeaning>> = {
+  "checkout.session.completed": (status) =>
+    status === "paid" || status === "no_payment_required"
+      ? { event: "payment_succeeded" }
+      : status === "unpaid"
+        ? { event: "payment_processing" }
+        : { ignore: `Checkout completed with payment status "${status}"` },
+  "checkout.session.async_payment_succeeded": () => ({ event: "payment_succeeded" }),
+  "checkout.session.async_payment_failed": () => ({ event: "payment_failed" }),
+  "checkout.session.expired": () => ({ event: "expired" }),
+};
 
 /** Validates a verified Stripe event and maps it to what it means for an order. */
 export function parsePaymentEvent(payload: unknown): ParseResult {
   const envelope = eventEnvelopeSchema.safeParse(payload);
   if (!envelope.success) return { ok: false, error: `Malformed event: ${describeIssues(envelope.error)}` };
   const { id: eventId, type, data } = envelope.data;
+  const base = { eventId, type };
   const ignore = (reason: string, orderId: string | null = null): ParseResult => ({
     ok: true,
-    action: { kind: "ignore", eventId, type, orderId, reason },
+    action: { ...base, kind: "ignore", orderId, reason },
   });
-  const invalid = (error: {
-    issues: readonly { path: readonly PropertyKey[]; message: string }[];
-  }): ParseResult => ({
+  const invalid = (error: z.ZodError): ParseResult => ({
     ok: false,
     error: `Invalid ${type} payload: ${describeIssues(error)}`,
   });
+  const orderIdOf = (candidate: string | null): string | null | "invalid" =>
+    candidate === null ? null : providerIdSchema.safeParse(candidate).success ? candidate : "invalid";
+
+  const sessionEvent = sessionEvents[type];
+  if (sessionEvent) {
+    const session = checkoutSessionSchema.safeParse(data.object);
+    if (!session.success) return invalid(session.error);
+    const { data: s } = session;
+    const metadataOrderId = present(s.metadata?.orderId);
+    const orderId = orderIdOf(present(s.client_reference_id) ?? metadataOrderId);
+    if (orderId === "invalid") return { ok: false, error: "Checkout session carries an invalid order id" };
+    if (!orderId) return ignore("Checkout session carries no order id");
+    const meaning = sessionEvent(s.payment_status);
+    if ("ignore" in meaning) return ignore(meaning.ignore, orderId);
+    const { event } = meaning;
+    const paysMoney = event === "payment_succeeded" || event === "payment_processing";
+    return {
+      ok: true,
+      action: {
+        ...base,
+        kind: "transition",
+        locator: { orderId },
+        event,
+        paymentIntentId: idOf(s.payment_intent),
+        ...(paysMoney
+          ? {
+              session: {
+                sessionId: s.id,
+                metadataOrderId,
+                amountCents: s.amount_total ?? null,
+                currency: present(s.currency),
+              },
+            }
+          : {}),
+      },
+    };
+  }
 
   switch (type) {
-    case "checkout.session.completed":
-    case "checkout.session.expired": {
-      const session = checkoutSessionSchema.safeParse(data.object);
-      if (!session.success) return invalid(session.error);
-      const orderId = orderIdFrom(session.data.client_reference_id, session.data.metadata?.orderId);
-      if (!orderId) return ignore("Checkout session carries no order id");
-      const paymentIntentId = idOf(session.data.payment_intent);
-      if (type === "checkout.session.expired") {
-        return transitionTo(eventId, type, { orderId }, "expired", paymentIntentId);
-      }
-      const paid =
-        session.data.payment_status === "paid" || session.data.payment_status === "no_payment_required";
-      if (!paid)
-        return ignore(`Checkout completed with payment status "${session.data.payment_status}"`, orderId);
-      return transitionTo(eventId, type, { orderId }, "payment_succeeded", paymentIntentId);
-    }
     case "payment_intent.payment_failed": {
       const intent = paymentIntentSchema.safeParse(data.object);
       if (!intent.success) return invalid(intent.error);
-      const orderId = orderIdFrom(intent.data.metadata?.orderId);
+      const orderId = orderIdOf(present(intent.data.metadata?.orderId));
+      if (orderId === "invalid") return { ok: false, error: "Payment intent carries an invalid order id" };
       if (!orderId) return ignore("Payment intent carries no orderId metadata");
-      const message = intent.data.last_payment_error?.message;
-      return transitionTo(eventId, type, { orderId }, "payment_failed", intent.data.id, message);
+      const message = intent.data.last_payment_error?.message ?? "The payment was declined.";
+      return {
+        ok: true,
+        action: { ...base, kind: "attempt_failed", orderId, paymentIntentId: intent.data.id, message },
+      };
     }
     case "charge.refunded": {
       const charge = chargeSchema.safeParse(data.object);
       if (!charge.success) return invalid(charge.error);
       const paymentIntentId = idOf(charge.data.payment_intent);
-      const orderId = orderIdFrom(charge.data.metadata?.orderId);
-      if (!charge.data.refunded) return ignore("Partial refund; the order stays as it is", orderId);
+      const orderId = orderIdOf(present(charge.data.metadata?.orderId));
+      if (orderId === "invalid") return { ok: false, error: "Charge carries an invalid order id" };
       const locator = orderId ? { orderId } : paymentIntentId ? { paymentIntentId } : null;
       if (!locator) return ignore("Charge carries neither an orderId nor a payment intent");
-      return transitionTo(eventId, type, locator, "refunded", paymentIntentId);
+      return {
+        ok: true,
+        action: {
+          ...base,
+          kind: "refund_observed",
+          locator,
+          paymentIntentId,
+          amountRefundedCents: charge.data.amount_refunded,
+        },
+      };
     }
     default:
       return ignore(`Unhandled event type ${type}`);
   }
-}
-
-function transitionTo(
-  eventId: string,
-  type: string,
-  locator: OrderLocator,
-  event: OrderEvent,
-  paymentIntentId: string | null,
-  note?: string,
-): ParseResult {
-  return {
-    ok: true,
-    action: { kind: "transition", eventId, type, locator, event, paymentIntentId, ...(note ? { note } : {}) },
-  };
 }

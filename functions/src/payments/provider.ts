@@ -21,7 +21,10 @@ export interface CheckoutSession {
 export interface RefundRequest {
   orderId: string;
   paymentIntentId: string;
+  /** Exactly this much goes back; the provider refuses more than is left on the payment. */
   amountCents: number;
+  /** Recorded before the call (order id + attempt), so a retry can never refund twice. */
+  idempotencyKey: string;
 }
 
 export interface RefundResult {
@@ -30,7 +33,7 @@ export interface RefundResult {
 
 /**
  * What the saga needs from a payment provider. Calls happen outside Firestore transactions
- * and must be idempotent — checkout per order, refund per payment intent: a retried trigger
+ * and must be idempotent — checkout per order, refund per recorded refund attempt: a retried trigger
  * or webhook delivery calls them again.
  */
 export interface PaymentProvider {

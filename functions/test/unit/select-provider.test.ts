@@ -26,9 +26,9 @@ describe("selectProvider", () => {
         expiresAt: new Date(),
       }),
     ).resolves.toEqual({ sessionId: "cs_local_order 1", checkoutUrl: "http://localhost:3000/pay/order%201" });
-    await expect(provider.refund({ orderId: "o", paymentIntentId: "pi", amountCents: 1 })).resolves.toEqual({
-      refundId: "re_local_o",
-    });
+    await expect(
+      provider.refund({ orderId: "o", paymentIntentId: "pi", amountCents: 1, idempotencyKey: "o-refund-1" }),
+    ).resolves.toEqual({ refundId: "re_local_o-refund-1" });
   });
 
   it("refuses the local provider outside the emulators", () => {

@@ -43,6 +43,7 @@ describe("statusMessage", () => {
     expect(orderStatuses.map(eventForStatus)).toEqual([
       null,
       "priced",
+      "payment_processing",
       "payment_succeeded",
       "shipped",
       "delivered",

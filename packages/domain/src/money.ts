@@ -2,6 +2,9 @@ import { z } from "zod";
 
 /** Money is always an integer count of the currency's minor unit ("cents"), never a float. */
 export const centsSchema = z.int().min(0);
+
+/** Stripe's largest single charge: 8 digits in the currency's minor unit ($999,999.99). */
+export const MAX_CHARGE_CENTS = 99_999_999;
 export { centsSchema as cents };
 
 function assertSafeInteger(value: number, label: string): void {

@@ -1,12 +1,18 @@
 import { z } from "zod";
 
-export const ORDER_EXPIRY_MINUTES = 30;
+/**
+ * How long a priced order holds its stock. Stripe refuses a Checkout Session that expires sooner
+ * than 30 minutes after it is created, and the session expires with the order (same instant), so
+ * the order gets 30 minutes plus a margin for the trigger that creates the session.
+ */
+export const ORDER_EXPIRY_MINUTES = 32;
 export const MAX_ORDER_LINES = 50;
 export const MAX_LINE_QUANTITY = 99;
 
 export const orderStatuses = [
   "pending",
   "awaiting_payment",
+  "payment_processing",
   "paid",
   "shipped",
   "delivered",
@@ -22,6 +28,7 @@ export type OrderStatus = z.infer<typeof orderStatusSchema>;
 export const orderEvents = [
   "priced",
   "rejected",
+  "payment_processing",
   "payment_succeeded",
   "payment_failed",
   "expired",
@@ -42,14 +49,18 @@ export interface TransitionRule {
 export const transitions = {
   priced: { from: ["pending"], to: "awaiting_payment" },
   rejected: { from: ["pending"], to: "rejected" },
-  payment_succeeded: { from: ["awaiting_payment"], to: "paid" },
-  payment_failed: { from: ["awaiting_payment"], to: "payment_failed" },
+  // A delayed method (SEPA, ACH…) completes checkout unpaid; the bank decides days later.
+  payment_processing: { from: ["awaiting_payment"], to: "payment_processing" },
+  payment_succeeded: { from: ["awaiting_payment", "payment_processing"], to: "paid" },
+  // Only the end of a payment: a declined card on Stripe Checkout is an attempt, not an end.
+  payment_failed: { from: ["awaiting_payment", "payment_processing"], to: "payment_failed" },
   expired: { from: ["awaiting_payment"], to: "expired" },
   // Shopper cancels while pending/awaiting_payment; admin cancels a paid order (and refunds).
   cancelled: { from: ["pending", "awaiting_payment", "paid"], to: "cancelled" },
   shipped: { from: ["paid"], to: "shipped" },
   delivered: { from: ["shipped"], to: "delivered" },
-  refunded: { from: ["paid"], to: "refunded" },
+  // Full refunds, by an admin or in the provider's dashboard, also after the goods went out.
+  refunded: { from: ["paid", "shipped", "delivered"], to: "refunded" },
 } as const satisfies Record<OrderEvent, TransitionRule>;
 
 export type TransitionResult = { ok: true; to: OrderStatus } | { ok: false; error: string };
@@ -85,6 +96,7 @@ export function releasesStock(from: OrderStatus, to: OrderStatus): boolean {
   if (from === "awaiting_payment") {
     return to === "payment_failed" || to === "expired" || to === "cancelled";
   }
+  if (from === "payment_processing") return to === "payment_failed";
   if (from === "paid") return to === "cancelled" || to === "refunded";
   return false;
 }
@@ -92,6 +104,7 @@ export function releasesStock(from: OrderStatus, to: OrderStatus): boolean {
 const labels: Record<OrderStatus, string> = {
   pending: "Pending",
   awaiting_payment: "Awaiting payment",
+  payment_processing: "Payment processing",
   paid: "Paid",
   shipped: "Shipped",
   delivered: "Delivered",

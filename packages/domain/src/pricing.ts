@@ -1,4 +1,4 @@
-import { addCents, multiplyCents } from "./money";
+import { addCents, MAX_CHARGE_CENTS, formatMoney, multiplyCents } from "./money";
 import type { OrderItem, OrderLine } from "./schemas/order";
 import type { ProductStatus } from "./schemas/product";
 import type { StoreConfig } from "./schemas/store-config";
@@ -18,7 +18,11 @@ export type ProductLookup =
 
 export type PricingConfig = Pick<StoreConfig, "currency" | "shipping">;
 
-export type PricingFailureCode = "missing" | "inactive" | "insufficient_stock" | "currency_mismatch";
+/** The most one payment can carry: a larger order could never be paid, so it is refused when priced. */
+export const MAX_ORDER_TOTAL_CENTS = MAX_CHARGE_CENTS;
+
+export type PricingFailureCode =
+  "missing" | "inactive" | "insufficient_stock" | "currency_mismatch" | "total_too_large";
 
 export type PriceOrderResult =
   | {
@@ -29,7 +33,8 @@ export type PriceOrderResult =
       totalCents: number;
       currency: string;
     }
-  | { ok: false; code: PricingFailureCode; reason: string; productId: string };
+  /** `productId` is null when the failure is about the whole order (its total). */
+  | { ok: false; code: PricingFailureCode; reason: string; productId: string | null };
 
 function isMap(products: ProductLookup): products is ReadonlyMap<string, PricingProduct> {
   return products instanceof Map;
@@ -95,12 +100,17 @@ export function priceOrder(
 
   const subtotalCents = addCents(...lines.map((line) => line.lineTotalCents));
   const shippingCents = shippingFor(subtotalCents, storeConfig.shipping);
-  return {
-    ok: true,
-    lines,
-    subtotalCents,
-    shippingCents,
-    totalCents: addCents(subtotalCents, shippingCents),
-    currency: storeConfig.currency,
-  };
+  const totalCents = addCents(subtotalCents, shippingCents);
+  const { currency } = storeConfig;
+  if (totalCents > MAX_ORDER_TOTAL_CENTS) {
+    const total = formatMoney(totalCents, currency);
+    const limit = formatMoney(MAX_ORDER_TOTAL_CENTS, currency);
+    return {
+      ok: false,
+      code: "total_too_large",
+      productId: null,
+      reason: `The order total of ${total} is more than the ${limit} a single payment can be; please split it into smaller orders`,
+    };
+  }
+  return { ok: true, lines, subtotalCents, shippingCents, totalCents, currency };
 }

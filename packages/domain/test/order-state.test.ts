@@ -17,14 +17,19 @@ const legal: ReadonlyArray<[OrderStatus, OrderEvent, OrderStatus]> = [
   ["pending", "priced", "awaiting_payment"],
   ["pending", "rejected", "rejected"],
   ["pending", "cancelled", "cancelled"],
+  ["awaiting_payment", "payment_processing", "payment_processing"],
   ["awaiting_payment", "payment_succeeded", "paid"],
   ["awaiting_payment", "payment_failed", "payment_failed"],
   ["awaiting_payment", "expired", "expired"],
   ["awaiting_payment", "cancelled", "cancelled"],
+  ["payment_processing", "payment_succeeded", "paid"],
+  ["payment_processing", "payment_failed", "payment_failed"],
   ["paid", "shipped", "shipped"],
   ["paid", "cancelled", "cancelled"],
   ["paid", "refunded", "refunded"],
   ["shipped", "delivered", "delivered"],
+  ["shipped", "refunded", "refunded"],
+  ["delivered", "refunded", "refunded"],
 ];
 
 const isLegal = (from: OrderStatus, event: OrderEvent) => legal.some(([f, e]) => f === from && e === event);
@@ -80,13 +85,15 @@ describe("canTransition / allowedEvents / isTerminal", () => {
   it("lists allowed events per status", () => {
     expect(allowedEvents("pending").sort()).toEqual(["cancelled", "priced", "rejected"]);
     expect(allowedEvents("paid").sort()).toEqual(["cancelled", "refunded", "shipped"]);
-    expect(allowedEvents("shipped")).toEqual(["delivered"]);
+    expect(allowedEvents("shipped").sort()).toEqual(["delivered", "refunded"]);
+    // A delayed payment is neither expired by the job nor cancelled by the shopper: the bank decides.
+    expect(allowedEvents("payment_processing").sort()).toEqual(["payment_failed", "payment_succeeded"]);
   });
 
   it("knows which statuses are terminal", () => {
     const terminal = orderStatuses.filter(isTerminal);
     expect(terminal.sort()).toEqual(
-      ["cancelled", "delivered", "expired", "payment_failed", "refunded", "rejected"].sort(),
+      ["cancelled", "expired", "payment_failed", "refunded", "rejected"].sort(),
     );
   });
 
@@ -102,6 +109,7 @@ describe("releasesStock", () => {
     ["awaiting_payment", "payment_failed"],
     ["awaiting_payment", "expired"],
     ["awaiting_payment", "cancelled"],
+    ["payment_processing", "payment_failed"],
     ["paid", "cancelled"],
     ["paid", "refunded"],
   ];
@@ -110,8 +118,10 @@ describe("releasesStock", () => {
     expect(releasesStock(from, to)).toBe(true);
   });
 
-  it("is false for every other pair, including pending -> cancelled", () => {
+  it("is false for every other pair, including pending -> cancelled and refunds of shipped goods", () => {
     expect(releasesStock("pending", "cancelled")).toBe(false);
+    expect(releasesStock("shipped", "refunded")).toBe(false);
+    expect(releasesStock("delivered", "refunded")).toBe(false);
     for (const from of orderStatuses) {
       for (const to of orderStatuses) {
         if (releasing.some(([f, t]) => f === from && t === to)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { priceOrder, type PricingConfig, type PricingProduct } from "../src";
+import { MAX_ORDER_TOTAL_CENTS, priceOrder, type PricingConfig, type PricingProduct } from "../src";
 
 const bowl: PricingProduct = {
   id: "bowl",
@@ -129,5 +129,38 @@ describe("priceOrder", () => {
     );
     expect(result).toMatchObject({ ok: false, code: "currency_mismatch", productId: "bowl" });
     if (!result.ok) expect(result.reason).toContain("EUR");
+  });
+
+  it("refuses a total above the most one payment can carry, shipping included", () => {
+    const safe: PricingProduct = { ...mug, id: "safe", priceCents: 2_000_000, stock: 1_000 };
+    const atLimit = priceOrder(
+      [{ productId: "safe", quantity: 99 }],
+      { safe: { ...safe, priceCents: 1_010_101 } },
+      {
+        currency: "USD",
+        shipping: { flatCents: 0, freeOverCents: null },
+      },
+    );
+    expect(atLimit).toMatchObject({ ok: true, totalCents: 99_999_999 });
+    expect(MAX_ORDER_TOTAL_CENTS).toBe(99_999_999);
+
+    const justOver = priceOrder(
+      [{ productId: "safe", quantity: 99 }],
+      { safe: { ...safe, priceCents: 1_010_101 } },
+      {
+        currency: "USD",
+        shipping: { flatCents: 1, freeOverCents: null },
+      },
+    );
+    expect(justOver).toEqual({
+      ok: false,
+      code: "total_too_large",
+      productId: null,
+      reason:
+        "The order total of $1,000,000.00 is more than the $999,999.99 a single payment can be; please split it into smaller orders",
+    });
+
+    const far = priceOrder([{ productId: "safe", quantity: 99 }], { safe }, config);
+    expect(far).toMatchObject({ ok: false, code: "total_too_large" });
   });
 });

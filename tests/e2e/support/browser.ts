@@ -15,6 +15,13 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * For expect.poll on page state. The storefront streams: React reveals a finished Suspense
+ * boundary up to 300 ms after the last reveal, so at `load` the content can still sit in a hidden
+ * <div hidden id="S:…">; a slow CI machine stretches that further.
+ */
+export const UI_WAIT = { timeout: 15_000 } as const;
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`);

@@ -1,9 +1,8 @@
-import Stripe from "stripe";
+import { signPayload, type StripeEvent } from "@hearth/stripe-events";
 import { createLocalProvider } from "../../../functions/src/payments/local-provider";
 import type { PaymentProvider, RefundRequest } from "../../../functions/src/payments/provider";
 import type { WebhookRequest } from "../../../functions/src/payments/webhook";
 import { webhookSecret } from "./function-env";
-import type { StripeEventShape } from "./webhook";
 
 export type RecordingProvider = PaymentProvider & { refunds: RefundRequest[] };
 
@@ -28,13 +27,8 @@ export function recordingProvider(failures = 0): RecordingProvider {
 }
 
 /** The request paymentWebhook hands to handleWebhook for an event signed as Stripe signs it. */
-export function signedRequest(event: StripeEventShape): WebhookRequest {
+export function signedRequest(event: StripeEvent): WebhookRequest {
   const payload = JSON.stringify(event);
   const secret = webhookSecret();
-  return {
-    method: "POST",
-    rawBody: Buffer.from(payload),
-    signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }),
-    secret,
-  };
+  return { method: "POST", rawBody: Buffer.from(payload), signature: signPayload(payload, secret), secret };
 }

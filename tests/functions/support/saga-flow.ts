@@ -1,3 +1,4 @@
+import type { StripeEvent } from "@hearth/stripe-events";
 import type { Firestore } from "firebase-admin/firestore";
 import { handleOrderCreated } from "../../../functions/src/orders/on-order-created";
 import {
@@ -7,7 +8,6 @@ import {
 import { createLocalProvider } from "../../../functions/src/payments/local-provider";
 import { parsePaymentEvent } from "../../../functions/src/payments/payment-events";
 import { placeOrder } from "./seed";
-import type { StripeEventShape } from "./webhook";
 
 export const localProvider = createLocalProvider("http://localhost:3000");
 
@@ -26,7 +26,7 @@ export async function reservedOrder(
 }
 
 /** What paymentWebhook does after verifying the signature. */
-export async function deliver(db: Firestore, event: StripeEventShape): Promise<PaymentEventOutcome> {
+export async function deliver(db: Firestore, event: StripeEvent): Promise<PaymentEventOutcome> {
   const parsed = parsePaymentEvent(JSON.parse(JSON.stringify(event)));
   if (!parsed.ok) throw new Error(parsed.error);
   return applyPaymentEvent(db, parsed.action);

@@ -2,8 +2,18 @@ import { z } from "zod";
 
 export const MAX_ID_LENGTH = 128;
 
-/** A Firestore document id as referenced from another document. */
-export const idSchema = z.string().min(1).max(MAX_ID_LENGTH);
+/**
+ * A Firestore document id as referenced from another document, within Firestore's own constraints
+ * on ids: no '/', not '.' or '..', not `__…__` (reserved). Its 1500-byte limit is moot at 128
+ * characters. firestore.rules checks the same for order lines and product categories.
+ */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .regex(/^[^/]*$/, "An id cannot contain '/'")
+  .refine((id) => id !== "." && id !== "..", "An id cannot be '.' or '..'")
+  .refine((id) => !/^__[\s\S]*__$/.test(id), "An id cannot start and end with '__'");
 
 /** ISO 4217 alphabetic code, e.g. "USD". */
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO 4217 code");

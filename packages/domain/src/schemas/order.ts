@@ -52,6 +52,20 @@ export const orderLineSchema = z.object({
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
+/** A refund recorded before the provider is called, so a retry finishes it with the same key. */
+export const pendingRefundSchema = z.object({
+  /** The provider's idempotency key: the order id and the attempt number. */
+  key: z.string().min(1),
+  amountCents: centsSchema.min(1),
+  /** What the order becomes once the money is back: a paid order cancelled, or refunded in full. */
+  then: z.enum(["cancelled", "refunded", "partial"]),
+  /** `payment.refundedCents` when this refund began; the order then counts at least this plus it. */
+  refundedBefore: centsSchema,
+  requestedBy: z.string().min(1),
+  reason: z.string().max(500).optional(),
+});
+export type PendingRefund = z.infer<typeof pendingRefundSchema>;
+
 export const paymentSchema = z.object({
   provider: z.string().min(1),
   sessionId: z.string().optional(),
@@ -59,6 +73,15 @@ export const paymentSchema = z.object({
   paymentIntentId: z.string().optional(),
   refundId: z.string().optional(),
   status: z.string().optional(),
+  /** Declined attempts on the checkout page; the session stays open for another try. */
+  failedAttempts: z.int().min(0).optional(),
+  lastError: z.string().max(500).optional(),
+  /** Money given back so far, by an admin or in the provider's dashboard. */
+  refundedCents: centsSchema.optional(),
+  refundAttempts: z.int().min(0).optional(),
+  pendingRefund: pendingRefundSchema.optional(),
+  /** Why a payment event could not be matched to this order (amount, currency, session). */
+  mismatch: z.string().max(1000).optional(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
@@ -73,8 +96,13 @@ export const orderSchema = z.object({
   currency: currencySchema.optional(),
   payment: paymentSchema.optional(),
   rejectionReason: z.string().optional(),
+  /** Why payment could not go ahead, in words the shopper can read. */
+  failureReason: z.string().optional(),
+  /** The shopper's email as read when the order was priced; the checkout session uses it. */
+  customerEmail: z.string().nullable().optional(),
   expiresAt: timestampSchema.optional(),
   pricedAt: timestampSchema.optional(),
+  processingAt: timestampSchema.optional(),
   paidAt: timestampSchema.optional(),
   shippedAt: timestampSchema.optional(),
   deliveredAt: timestampSchema.optional(),
@@ -96,11 +124,17 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** orders/{orderId}/events/{eventId}: the audit trail of status changes. */
+/** Timeline entries that record something about the order without moving it (from === to). */
+export const orderNoteKinds = ["payment_attempt_failed", "payment_mismatch", "refund_recorded"] as const;
+export const orderNoteKindSchema = z.enum(orderNoteKinds);
+export type OrderNoteKind = z.infer<typeof orderNoteKindSchema>;
+
+/** orders/{orderId}/events/{eventId}: the audit trail of status changes and payment notes. */
 export const orderEventRecordSchema = z.object({
   from: orderStatusSchema.nullable(),
   to: orderStatusSchema,
   event: orderEventSchema,
+  kind: orderNoteKindSchema.optional(),
   actor: actorSchema,
   at: timestampSchema,
   note: z.string().max(1000).optional(),

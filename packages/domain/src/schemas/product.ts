@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { MAX_CHARGE_CENTS } from "../money";
 import { currencySchema, idSchema, slugSchema } from "./common";
 import { timestampSchema } from "./timestamp";
 
-export const MAX_PRICE_CENTS = 100_000_000;
+/** A dearer product could never be paid for. */
+export const MAX_PRICE_CENTS = MAX_CHARGE_CENTS;
 export const MAX_STOCK = 1_000_000;
 export const MAX_TAGS = 20;
 export const MAX_IMAGES = 10;

@@ -1,14 +1,16 @@
 "use server";
 
 import { statusLabel, orderStatusSchema } from "@hearth/domain";
+import { signPayload } from "@hearth/stripe-events";
 import { z } from "zod";
 import { paymentTestEnv } from "@/lib/env";
 import { readPaymentOrder } from "./payment-order";
-import { outcomes, signPayload, stripeEventFor } from "./stripe-events";
+import { outcomes, paymentFactsOf, stripeEventFor } from "./stripe-events";
 import { resolveWebhookUrl } from "./webhook-url";
 
 export interface PayState {
-  kind: "idle" | "done" | "error";
+  /** "open": the webhook ran and the order still awaits payment, e.g. after a declined card. */
+  kind: "idle" | "done" | "open" | "error";
   message: string;
   /** The order's status label after the webhook ran. */
   statusLabel?: string;
@@ -16,9 +18,9 @@ export interface PayState {
 
 const resultMessages: Record<string, string> = {
   paid: "Payment succeeded. Your order is paid.",
-  payment_failed: "Payment declined. The order was not placed and its items were released.",
   expired: "The checkout expired. The reserved items were released.",
 };
+const DECLINED_MESSAGE = "Payment declined. The order still awaits payment: you can try another card.";
 
 const outcomeSchema = z.enum(outcomes);
 
@@ -47,7 +49,10 @@ export async function simulatePayment(
     };
   }
 
-  const payload = JSON.stringify(stripeEventFor(outcome.data, order));
+  const facts = paymentFactsOf(order);
+  if (!facts) return { kind: "error", message: "This order has no total yet." };
+
+  const payload = JSON.stringify(stripeEventFor(outcome.data, facts));
   const webhookUrl = await resolveWebhookUrl(env);
   let response: Response;
   try {
@@ -77,6 +82,10 @@ export async function simulatePayment(
   // The webhook answers only after its transaction committed, so the new status is readable now.
   const status = (await readPaymentOrder(env, orderId))?.status ?? order.status;
   const label = describeStatus(status);
+  if (status === "awaiting_payment") {
+    const message = outcome.data === "decline" ? DECLINED_MESSAGE : "The order still awaits payment.";
+    return { kind: "open", message, statusLabel: label };
+  }
   return {
     kind: "done",
     message: resultMessages[status] ?? `The order is now ${label.toLowerCase()}.`,

@@ -14,6 +14,9 @@ const orderDocumentSchema = z.object({
     uid: stringValue,
     totalCents: integerValue.optional(),
     currency: stringValue.optional(),
+    payment: z
+      .object({ mapValue: z.object({ fields: z.object({ sessionId: stringValue.optional() }) }) })
+      .optional(),
     items: z
       .object({
         arrayValue: z.object({
@@ -32,6 +35,8 @@ export interface PaymentOrder {
   status: string;
   totalCents: number | null;
   currency: string | null;
+  /** The checkout session the order's payment was opened with. */
+  sessionId: string | null;
   /** Units across all lines. */
   itemCount: number;
 }
@@ -57,6 +62,7 @@ export async function readPaymentOrder(env: Enabled, orderId: string): Promise<P
     status: fields.status.stringValue,
     totalCents: fields.totalCents?.integerValue ?? null,
     currency: fields.currency?.stringValue ?? null,
+    sessionId: fields.payment?.mapValue.fields.sessionId?.stringValue ?? null,
     itemCount: (fields.items?.arrayValue.values ?? []).reduce(
       (sum, line) => sum + line.mapValue.fields.quantity.integerValue,
       0,

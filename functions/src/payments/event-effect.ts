@@ -1,0 +1,10 @@
+import type { LateRefundTask } from "./late-payment";
+
+/** What applying one webhook event did, recorded on webhookEvents/{id} in the same transaction. */
+export interface EventEffect {
+  outcome: "applied" | "ignored";
+  orderId: string | null;
+  reason?: string;
+  /** A captured payment the order cannot keep; the webhook refunds it after the commit. */
+  lateRefund?: LateRefundTask;
+}

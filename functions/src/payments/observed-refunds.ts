@@ -1,0 +1,68 @@
+import { formatMoney, type OrderStatus } from "@hearth/domain";
+import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { commitTransition, prepareTransition } from "../orders/apply-transition";
+import { orderRef, parseOrder } from "../orders/order-docs";
+import { writeOrderNote } from "../orders/order-notes";
+import type { EventEffect } from "./event-effect";
+import type { PaymentAction } from "./payment-events";
+
+type RefundObserved = Extract<PaymentAction, { kind: "refund_observed" }>;
+
+/** Orders whose payment the shop kept: a full refund of it makes them `refunded`. */
+const KEPT_PAYMENT: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered"]);
+
+/**
+ * `charge.refunded` carries Stripe's running total for the charge, so the order keeps the larger of
+ * what it knew and what Stripe says: redeliveries and out-of-order events change nothing, and a
+ * refund made in the Stripe dashboard shows on the order like one an admin made here. A full refund
+ * of a payment the shop kept moves the order to `refunded` (stock goes back only from `paid`).
+ */
+export async function applyRefundObserved(
+  tx: Transaction,
+  db: Firestore,
+  action: RefundObserved,
+  orderId: string,
+): Promise<EventEffect> {
+  const ref = orderRef(db, orderId);
+  const order = parseOrder((await tx.get(ref)).data());
+  if (!order) return { outcome: "ignored", orderId, reason: `Order ${orderId} does not exist` };
+  const ownIntent = order.payment?.paymentIntentId;
+  if (action.paymentIntentId && ownIntent !== action.paymentIntentId) {
+    // e.g. the refund of a late payment, which completeLateRefund records itself.
+    return { outcome: "ignored", orderId, reason: "The refund is for another payment than the order's" };
+  }
+  const known = order.payment?.refundedCents ?? 0;
+  const refunded = action.amountRefundedCents;
+  if (refunded <= known) {
+    return { outcome: "ignored", orderId, reason: `A refund of ${refunded} is already recorded` };
+  }
+
+  const total = order.totalCents ?? 0;
+  const fields = { "payment.refundedCents": refunded };
+  if (refunded >= total && KEPT_PAYMENT.has(order.status)) {
+    const prepared = await prepareTransition(tx, db, {
+      orderId,
+      event: "refunded",
+      actor: { type: "provider", id: action.eventId },
+      note: `${action.type}: refunded in full`,
+      fields: { ...fields, "payment.status": "refunded" },
+    });
+    if (prepared.ok) {
+      commitTransition(tx, db, prepared);
+      return { outcome: "applied", orderId };
+    }
+  }
+
+  tx.update(ref, { ...fields, updatedAt: FieldValue.serverTimestamp() });
+  const amount = order.currency ? formatMoney(refunded, order.currency) : String(refunded);
+  const of = order.currency ? ` of ${formatMoney(total, order.currency)}` : "";
+  writeOrderNote(tx, db, orderId, {
+    id: `refund_${action.eventId}`,
+    status: order.status,
+    event: "refunded",
+    kind: "refund_recorded",
+    actor: { type: "provider", id: action.eventId },
+    note: `The payment provider reports ${amount}${of} refunded in total`,
+  });
+  return { outcome: "applied", orderId };
+}
