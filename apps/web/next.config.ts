@@ -6,6 +6,8 @@ import type { NextConfig } from "next";
 const repoRoot = path.join(__dirname, "../..");
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets two builds (e.g. tests on other emulator ports) live side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   transpilePackages: ["@hearth/domain", "@hearth/stripe-events"],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,

@@ -36,8 +36,9 @@ export async function freePort(): Promise<number> {
  * follow FIRESTORE_EMULATOR_HOST at runtime, whatever the build inlined.
  */
 export async function startWebServer({ timeoutMs = 60_000 } = {}): Promise<WebServer> {
-  if (!existsSync(path.join(webDir, ".next/BUILD_ID"))) {
-    throw new Error("apps/web has no production build: run `npm run build:web` first");
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(path.join(webDir, distDir, "BUILD_ID"))) {
+    throw new Error(`apps/web has no production build in ${distDir}: run \`npm run build:web\` first`);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
