@@ -14,6 +14,7 @@ export default defineConfig({
             "packages/*/test/**/*.test.ts",
             "functions/test/unit/**/*.test.ts",
             "tests/deploy/**/*.test.ts",
+            "apps/web/test/**/*.test.ts",
           ],
         },
       },

@@ -1,16 +1,14 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { formatMoney } from "@hearth/domain";
+import { formatMoney, toMillis } from "@hearth/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, UI_WAIT } from "./support/browser";
-import { seedCatalog, type SeededCatalog } from "./support/catalog-fixtures";
+import { seedCatalog, type SeededCatalog, type SeededProduct } from "./support/catalog-fixtures";
 import { clearFirestore } from "./support/emulators";
 import { startWebServer, type WebServer } from "./support/web-server";
 
 const SCREENSHOT = path.resolve("test-results/home.png");
-/** The storefront's "Only N left" limit (apps/web/components/product-card.tsx). */
-const LOW_STOCK_LIMIT = 5;
 
 let catalog: SeededCatalog;
 let server: WebServer;
@@ -41,6 +39,11 @@ function card(page: Page, productName: string) {
   return page.getByTestId("product-card").filter({ has: page.getByRole("heading", { name: productName }) });
 }
 
+/** With no product tagged "featured", home shows the newest: the fixture's, newest first. */
+function newestFirst(products: readonly SeededProduct[]): SeededProduct[] {
+  return [...products].sort((a, b) => toMillis(b.createdAt) - toMillis(a.createdAt));
+}
+
 /** Waits until the page shows exactly these cards, in this order. */
 async function showsCards(page: Page, products: readonly { name: string }[]): Promise<void> {
   await expect
@@ -60,13 +63,16 @@ describe("home page", () => {
     await page.close();
   });
 
-  it("lists every active product with its formatted price, by name", async () => {
+  it("shows the newest active products as new arrivals, with formatted prices", async () => {
     const page = await openHome();
-    await showsCards(page, catalog.active);
+    await page.getByRole("heading", { name: "New arrivals", level: 2 }).waitFor();
+    await showsCards(page, newestFirst(catalog.active));
     await expect.poll(() => page.getByTestId("product-card").count(), UI_WAIT).toBe(catalog.active.length);
     await expect
       .poll(() => page.getByTestId("product-price").filter({ visible: true }).allTextContents(), UI_WAIT)
-      .toEqual(catalog.active.map((product) => formatMoney(product.priceCents, product.currency)));
+      .toEqual(
+        newestFirst(catalog.active).map((product) => formatMoney(product.priceCents, product.currency)),
+      );
 
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -77,7 +83,7 @@ describe("home page", () => {
 
   it("never shows draft or archived products", async () => {
     const page = await openHome();
-    await showsCards(page, catalog.active);
+    await showsCards(page, newestFirst(catalog.active));
     const text = await page.locator("main").innerText();
     expect(catalog.hidden.length).toBeGreaterThan(0);
     for (const product of catalog.hidden) {
@@ -88,12 +94,12 @@ describe("home page", () => {
 
   it("flags low and sold-out stock and serves responsive images", async () => {
     const page = await openHome();
-    await showsCards(page, catalog.active);
+    await showsCards(page, newestFirst(catalog.active));
     for (const product of catalog.active) {
       const text = await card(page, product.name).innerText();
       expect(text.includes("Sold out"), product.name).toBe(product.stock === 0);
       expect(text.includes(`Only ${product.stock} left`), product.name).toBe(
-        product.stock > 0 && product.stock <= LOW_STOCK_LIMIT,
+        product.stock > 0 && product.stock <= catalog.store.lowStockThreshold,
       );
 
       const image = card(page, product.name).locator("picture img");

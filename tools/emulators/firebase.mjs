@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { provision } from "./provision.mjs";
+import { webDistDir } from "./web-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -15,8 +16,15 @@ const { cacheDir, ui } = await provision();
 // HEARTH_PORT_OFFSET=N runs a second, independent emulator suite (every port + N),
 // e.g. a test run beside `npm run dev`. firebase-tools reads --config from the project root.
 const offset = Number(process.env.HEARTH_PORT_OFFSET ?? 0);
-const env = { ...process.env, FIREBASE_EMULATORS_PATH: cacheDir };
+const lineReader = path.join(root, "tools", "emulators", "storage-runtime-lines.mjs");
+const env = {
+  ...process.env,
+  FIREBASE_EMULATORS_PATH: cacheDir,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${JSON.stringify(lineReader)}`.trim(),
+};
 if (offset > 0 && args[0]?.startsWith("emulators:")) {
+  // The browser tests serve this suite's own build (npm run build:web with the same offset).
+  env.NEXT_DIST_DIR ??= webDistDir(offset);
   // The Storage emulator keeps blobs under $TMPDIR/firebase and deletes them on exit.
   env.TMPDIR = path.join(os.tmpdir(), `hearth-emulators-${offset}`);
   fs.mkdirSync(env.TMPDIR, { recursive: true });
@@ -27,6 +35,19 @@ if (offset > 0 && args[0]?.startsWith("emulators:")) {
     if (typeof emulator === "object" && emulator.port) emulator.port += offset;
   }
   config.emulators.firestore.websocketPort = 9150 + offset;
+  // The storefront moves too: the functions' STOREFRONT_URL (the local pay page's origin) gets the
+  // same offset, through a copy of functions/.env* that this suite's Functions emulator reads.
+  const envDir = path.join(".cache", `functions-env-${offset}`);
+  fs.mkdirSync(path.join(root, envDir), { recursive: true });
+  for (const file of fs.readdirSync(path.join(root, "functions")).filter((f) => f.startsWith(".env"))) {
+    const text = fs.readFileSync(path.join(root, "functions", file), "utf8");
+    const shifted = text.replace(
+      /^(STOREFRONT_URL=https?:\/\/[^:/\s]+):(\d+)/m,
+      (_, origin, port) => `${origin}:${Number(port) + offset}`,
+    );
+    fs.writeFileSync(path.join(root, envDir, file), shifted);
+  }
+  for (const functions of [config.functions].flat()) functions.configDir = envDir;
   const name = `firebase.port-${offset}.json`;
   fs.writeFileSync(path.join(root, name), JSON.stringify(config, null, 2));
   args.push("--config", name);

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { CartSync } from "@/components/cart/cart-sync";
 import { SiteHeader } from "@/components/site-header";
 import { DEFAULT_STOREFRONT, getStorefront, type Storefront } from "@/lib/store/storefront";
 import "./globals.css";
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader storeName={storefront.name} />
+        <CartSync />
         <main id="main" className="page">
           {children}
         </main>

@@ -1,6 +1,9 @@
+import Link from "next/link";
+import { categoryPath } from "@/components/catalog/category-nav";
+import { ProductGrid } from "@/components/catalog/product-grid";
 import { EmptyState } from "@/components/empty-state";
-import { ProductGrid } from "@/components/product-grid";
-import { listActiveProducts } from "@/lib/catalog/products";
+import { listCategories } from "@/lib/catalog/categories";
+import { listFeaturedProducts } from "@/lib/catalog/featured";
 import { getServerFirestore } from "@/lib/firebase/server";
 import { getStorefront } from "@/lib/store/storefront";
 import styles from "./page.module.css";
@@ -9,9 +12,10 @@ import styles from "./page.module.css";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [storefront, products] = await Promise.all([
+  const [storefront, featured, categories] = await Promise.all([
     getStorefront(),
-    listActiveProducts(getServerFirestore(), { sort: "name" }),
+    listFeaturedProducts(getServerFirestore()),
+    listCategories(),
   ]);
 
   return (
@@ -21,10 +25,34 @@ export default async function HomePage() {
           {storefront.name}
         </h1>
         <p className={styles.lede}>Everything in the shop, ready when you are.</p>
+        <p>
+          <Link href="/products" className="button">
+            Shop all products
+          </Link>
+        </p>
       </section>
-      <section aria-label="Products">
-        {products.length > 0 ? (
-          <ProductGrid products={products} />
+      {categories.length > 0 ? (
+        <section className={styles.section} aria-labelledby="categories-title">
+          <h2 id="categories-title" className={styles.sectionTitle}>
+            Shop by category
+          </h2>
+          <ul className={styles.categories} data-testid="home-categories">
+            {categories.map((category) => (
+              <li key={category.id}>
+                <Link href={categoryPath(category.slug)} className={styles.category}>
+                  {category.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className={styles.section} aria-labelledby="featured-title">
+        <h2 id="featured-title" className={styles.sectionTitle}>
+          {featured.source === "tagged" ? "Featured" : "New arrivals"}
+        </h2>
+        {featured.products.length > 0 ? (
+          <ProductGrid products={featured.products} lowStockThreshold={storefront.lowStockThreshold} eager />
         ) : (
           <EmptyState title="No products yet">
             <p>

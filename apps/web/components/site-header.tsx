@@ -1,18 +1,13 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/account/account-menu";
+import { CartLink } from "@/components/cart/cart-link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import styles from "./site-header.module.css";
 
-type NavItem = {
-  label: string;
-  /** null until the route exists, so the header never links to a 404. */
-  href: string | null;
-};
-
-const NAV_ITEMS: readonly NavItem[] = [
-  { label: "Shop", href: null },
-  { label: "Cart", href: null },
-  { label: "Sign in", href: null },
-];
-
+/**
+ * Rendered on the server; the bell and the account entry are client islands that load Firebase
+ * after hydration, so the header adds little to any page's first-load JavaScript.
+ */
 export function SiteHeader({ storeName }: { storeName: string }) {
   return (
     <header className={styles.header}>
@@ -22,19 +17,16 @@ export function SiteHeader({ storeName }: { storeName: string }) {
         </Link>
         <nav aria-label="Main">
           <ul className={styles.nav}>
-            {NAV_ITEMS.map((item) => (
-              <li key={item.label}>
-                {item.href ? (
-                  <Link href={item.href} className={styles.navLink}>
-                    {item.label}
-                  </Link>
-                ) : (
-                  <span className={styles.navPending} aria-disabled="true" title="Coming soon">
-                    {item.label}
-                  </span>
-                )}
-              </li>
-            ))}
+            <li>
+              <Link href="/products" className={styles.navLink}>
+                Shop
+              </Link>
+            </li>
+            <li>
+              <CartLink className={styles.navLink} />
+            </li>
+            <NotificationBell />
+            <AccountMenu linkClassName={styles.navLink} />
           </ul>
         </nav>
       </div>

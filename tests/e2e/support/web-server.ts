@@ -35,12 +35,15 @@ export async function freePort(): Promise<number> {
  * The server inherits the emulator hosts of `emulators:exec`; server-side reads
  * follow FIRESTORE_EMULATOR_HOST at runtime, whatever the build inlined.
  */
-export async function startWebServer({ timeoutMs = 60_000 } = {}): Promise<WebServer> {
+export async function startWebServer({
+  timeoutMs = 60_000,
+  port: wantedPort,
+}: { timeoutMs?: number; port?: number } = {}): Promise<WebServer> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(webDir, distDir, "BUILD_ID"))) {
     throw new Error(`apps/web has no production build in ${distDir}: run \`npm run build:web\` first`);
   }
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,

@@ -1,17 +1,9 @@
-import {
-  collection,
-  getDocs,
-  limit,
-  orderBy,
-  query,
-  where,
-  type Firestore,
-  type QueryDocumentSnapshot,
-} from "firebase/firestore";
+import type { QueryDocumentSnapshot } from "firebase/firestore";
 import { productSchema, type Product } from "@hearth/domain";
 import { z } from "zod";
 import { toResponsiveImage, type ResponsiveImage } from "./product-image";
 
+/** What a product card shows. */
 export type ProductSummary = {
   id: string;
   name: string;
@@ -22,35 +14,7 @@ export type ProductSummary = {
   stock: number;
 };
 
-export type ProductSort = "name" | "newest";
-
-export type ListProductsOptions = {
-  sort?: ProductSort;
-  limit?: number;
-};
-
-export const PRODUCTS_COLLECTION = "products";
-const DEFAULT_PAGE_SIZE = 24;
-
-/**
- * Active products for the storefront. The status filter is not optional: the
- * security rules only let visitors list products with status == "active".
- * Documents that fail the domain schema are logged and left out.
- */
-export async function listActiveProducts(
-  db: Firestore,
-  { sort = "name", limit: pageSize = DEFAULT_PAGE_SIZE }: ListProductsOptions = {},
-): Promise<ProductSummary[]> {
-  const ordering = sort === "name" ? orderBy("name") : orderBy("createdAt", "desc");
-  const snapshot = await getDocs(
-    query(collection(db, PRODUCTS_COLLECTION), where("status", "==", "active"), ordering, limit(pageSize)),
-  );
-  return snapshot.docs.flatMap((doc) => {
-    const product = parseProduct(doc);
-    return product ? [toProductSummary(doc.id, product)] : [];
-  });
-}
-
+/** Documents that fail the domain schema are logged and left out. */
 export function parseProduct(doc: QueryDocumentSnapshot): Product | null {
   const result = productSchema.safeParse(doc.data());
   if (result.success) return result.data;
@@ -69,4 +33,8 @@ export function toProductSummary(id: string, product: Product): ProductSummary {
     image: firstImage ? toResponsiveImage(firstImage) : null,
     stock: product.stock,
   };
+}
+
+export function productPath(slug: string): string {
+  return `/products/${slug}`;
 }

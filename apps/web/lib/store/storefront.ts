@@ -5,12 +5,29 @@ import { getStoreConfig } from "./store-config";
 
 export type Storefront = {
   name: string;
+  currency: string;
+  /** config/store.lowStockThreshold: at or below this many units, pages say "Only N left". */
+  lowStockThreshold: number;
+  /** config/store.maxUnitsPerProduct: the most of one product an order may hold. */
+  maxUnitsPerProduct: number;
 };
 
-export const DEFAULT_STOREFRONT: Storefront = { name: "Hearth" };
+/** Only for a store whose config/store is missing or invalid (logged by getStoreConfig). */
+export const DEFAULT_STOREFRONT: Storefront = {
+  name: "Hearth",
+  currency: "USD",
+  lowStockThreshold: 5,
+  maxUnitsPerProduct: 10,
+};
 
 /** The store's public face for this request; layout and pages share one read. */
 export const getStorefront = cache(async (): Promise<Storefront> => {
   const config = await getStoreConfig(getServerFirestore());
-  return { name: config?.storeName ?? DEFAULT_STOREFRONT.name };
+  if (!config) return DEFAULT_STOREFRONT;
+  return {
+    name: config.storeName,
+    currency: config.currency,
+    lowStockThreshold: config.lowStockThreshold,
+    maxUnitsPerProduct: config.maxUnitsPerProduct,
+  };
 });

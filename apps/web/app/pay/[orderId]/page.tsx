@@ -47,10 +47,15 @@ export default async function PayPage({ params }: { params: Promise<{ orderId: s
         <dd className={styles.total}>{total ?? "Not priced yet"}</dd>
       </dl>
       {order.status === "awaiting_payment" ? (
-        <PayButtons statusLabel={label} action={simulatePayment.bind(null, order.id)} />
+        <PayButtons
+          statusLabel={label}
+          action={simulatePayment.bind(null, order.id)}
+          orderPath={`/orders/${encodeURIComponent(order.id)}`}
+        />
       ) : (
         <p className={styles.result}>
-          This order is {label.toLowerCase()}, not awaiting payment. <Link href="/">Back to the shop</Link>
+          This order is {label.toLowerCase()}, not awaiting payment.{" "}
+          <Link href={`/orders/${encodeURIComponent(order.id)}`}>View your order</Link>
         </p>
       )}
     </section>

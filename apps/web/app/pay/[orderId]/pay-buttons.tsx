@@ -10,9 +10,12 @@ const initial: PayState = { kind: "idle", message: "" };
 export function PayButtons({
   statusLabel,
   action,
+  orderPath,
 }: {
   statusLabel: string;
   action: (previous: PayState, form: FormData) => Promise<PayState>;
+  /** The storefront's order page: Stripe's success_url / cancel_url without their query. */
+  orderPath: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initial);
   const settled = state.kind === "done";
@@ -48,11 +51,13 @@ export function PayButtons({
       <p role="status" className={state.kind === "error" ? styles.error : styles.result}>
         {pending ? "Talking to the payment webhook…" : state.message}
       </p>
-      {settled ? (
-        <p>
-          <Link href="/">Back to the shop</Link>
-        </p>
-      ) : null}
+      <p>
+        {settled ? (
+          <Link href={`${orderPath}?checkout=success`}>View your order</Link>
+        ) : (
+          <Link href={`${orderPath}?checkout=cancelled`}>Back to your order</Link>
+        )}
+      </p>
     </form>
   );
 }

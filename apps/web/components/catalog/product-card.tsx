@@ -1,15 +1,22 @@
 import { formatMoney } from "@hearth/domain";
-import type { ProductSummary } from "@/lib/catalog/products";
+import Link from "next/link";
+import { productPath, type ProductSummary } from "@/lib/catalog/products";
+import { stockLabel, stockState } from "@/lib/catalog/stock";
 import styles from "./product-card.module.css";
-
-/** Below this many units the card tells shoppers stock is running out. */
-export const LOW_STOCK_LIMIT = 5;
 
 // Mirrors the grid in product-grid.module.css: 4 columns of ~270px on wide screens.
 const CARD_IMAGE_SIZES = "(min-width: 72rem) 270px, (min-width: 48rem) 33vw, (min-width: 30rem) 50vw, 100vw";
 
-export function ProductCard({ product }: { product: ProductSummary }) {
-  const soldOut = product.stock === 0;
+type ProductCardProps = {
+  product: ProductSummary;
+  lowStockThreshold: number;
+  /** Above the fold: load the image at once, it may be the page's largest paint. */
+  eager?: boolean;
+};
+
+export function ProductCard({ product, lowStockThreshold, eager = false }: ProductCardProps) {
+  const stock = stockState(product.stock, lowStockThreshold);
+  const soldOut = stock.kind === "sold-out";
   return (
     <article
       className={soldOut ? `${styles.card} ${styles.cardSoldOut}` : styles.card}
@@ -28,7 +35,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
               width={product.image.width}
               height={product.image.height}
               alt={product.image.alt}
-              loading="lazy"
+              loading={eager ? "eager" : "lazy"}
               decoding="async"
             />
           </picture>
@@ -40,15 +47,16 @@ export function ProductCard({ product }: { product: ProductSummary }) {
         {soldOut ? <span className={`${styles.badge} ${styles.soldOut}`}>Sold out</span> : null}
       </div>
       <div className={styles.body}>
-        <h2 className={styles.name} id={`product-${product.id}`}>
-          {product.name}
-        </h2>
+        <h3 className={styles.name} id={`product-${product.id}`}>
+          {/* The link covers the whole card (see .link::after); the heading names it. */}
+          <Link href={productPath(product.slug)} className={styles.link}>
+            {product.name}
+          </Link>
+        </h3>
         <p className={styles.price} data-testid="product-price">
           {formatMoney(product.priceCents, product.currency)}
         </p>
-        {!soldOut && product.stock <= LOW_STOCK_LIMIT ? (
-          <p className={styles.lowStock}>Only {product.stock} left</p>
-        ) : null}
+        {stock.kind === "low" ? <p className={styles.lowStock}>{stockLabel(stock)}</p> : null}
       </div>
     </article>
   );

@@ -1,0 +1,5 @@
+import { RouteLoading } from "@/components/cart/route-loading";
+
+export default function Loading() {
+  return <RouteLoading label="Loading checkout…" />;
+}

@@ -1,0 +1,5 @@
+import { ProductSkeleton } from "@/components/catalog/skeletons";
+
+export default function ProductLoading() {
+  return <ProductSkeleton />;
+}

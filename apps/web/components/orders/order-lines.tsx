@@ -1,0 +1,63 @@
+import { formatMoney, type Order } from "@hearth/domain";
+import { CartTotals } from "@/components/cart/cart-totals";
+import styles from "./orders.module.css";
+
+/** The lines and totals exactly as the server priced them; before that, the items as ordered. */
+export function OrderLines({ order }: { order: Order }) {
+  const { lines, currency } = order;
+  if (!lines || !currency) {
+    return (
+      <ul className={styles.timeline}>
+        {order.items.map((item) => (
+          <li key={item.productId}>
+            {item.productId} × {item.quantity}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const money = (cents: number) => formatMoney(cents, currency);
+  return (
+    <>
+      <table className={styles.table}>
+        <caption className="visually-hidden">Items in this order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" className={styles.number}>
+              Price
+            </th>
+            <th scope="col" className={styles.number}>
+              Qty
+            </th>
+            <th scope="col" className={styles.number}>
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.productId} data-testid="order-line">
+              <th scope="row">{line.name}</th>
+              <td className={styles.number}>{money(line.unitPriceCents)}</td>
+              <td className={styles.number}>{line.quantity}</td>
+              <td className={styles.number}>{money(line.lineTotalCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {order.subtotalCents !== undefined &&
+      order.shippingCents !== undefined &&
+      order.totalCents !== undefined ? (
+        <CartTotals
+          totals={{
+            subtotalCents: order.subtotalCents,
+            shippingCents: order.shippingCents,
+            totalCents: order.totalCents,
+            currency,
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
