@@ -4,7 +4,7 @@ import {
   type AddressErrors,
   type AddressField,
   type AddressInput,
-} from "@/lib/account/address-form";
+} from "@/lib/address/address-form";
 import styles from "./account.module.css";
 
 const AUTOCOMPLETE: Record<AddressField, string> = {

@@ -10,7 +10,7 @@ import {
   type AddressErrors,
   type AddressField,
   type AddressInput,
-} from "@/lib/account/address-form";
+} from "@/lib/address/address-form";
 import type { Profile } from "@/lib/account/profile";
 import { AddressFields } from "./address-fields";
 import styles from "./account.module.css";

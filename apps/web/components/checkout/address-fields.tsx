@@ -1,6 +1,6 @@
 "use client";
 
-import type { AddressErrors, AddressField, AddressValues } from "@/lib/checkout/address-form";
+import type { AddressErrors, AddressField, AddressInput } from "@/lib/address/address-form";
 import styles from "./checkout.module.css";
 
 const FIELDS: readonly {
@@ -23,7 +23,7 @@ export function AddressFields({
   errors,
   onChange,
 }: {
-  values: AddressValues;
+  values: AddressInput;
   errors: AddressErrors;
   onChange: (field: AddressField, value: string) => void;
 }) {

@@ -10,11 +10,11 @@ import { useCart } from "@/lib/cart/use-cart";
 import { useCartCatalog } from "@/lib/cart/use-cart-catalog";
 import {
   parseAddress,
-  valuesOf,
+  addressInput,
   type AddressErrors,
   type AddressField,
-  type AddressValues,
-} from "@/lib/checkout/address-form";
+  type AddressInput,
+} from "@/lib/address/address-form";
 import { AddressFields } from "./address-fields";
 import { CheckoutSummary } from "./checkout-summary";
 import styles from "./checkout.module.css";
@@ -36,7 +36,7 @@ export function CheckoutView() {
   const { state: cart } = useCart();
   const catalog = useCartCatalog(cart.status === "ready" ? cart.lines : null);
   const uid = auth.status === "signed-in" ? auth.user.uid : null;
-  const [values, setValues] = useState<AddressValues | null>(null);
+  const [values, setValues] = useState<AddressInput | null>(null);
   const [errors, setErrors] = useState<AddressErrors>({});
   const [failure, setFailure] = useState("");
   const [placing, setPlacing] = useState(false);
@@ -56,7 +56,7 @@ export function CheckoutView() {
         return null;
       })
       .then((address) => {
-        if (!cancelled) setValues((current) => current ?? valuesOf(address));
+        if (!cancelled) setValues((current) => current ?? addressInput(address));
       });
     return () => {
       cancelled = true;
