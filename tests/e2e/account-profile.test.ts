@@ -193,7 +193,7 @@ describe("privacy", () => {
     await signInThroughForm(page, server.url, grace);
     await expect.poll(() => page.getByTestId("account-email").innerText(), UI_WAIT).toBe(grace.email);
     await expect.poll(() => page.getByLabel("Display name").inputValue(), UI_WAIT).toBe("Grace Hopper");
-    expect(await page.getByLabel("Address line 1").inputValue()).toBe("");
+    await expect.poll(() => page.getByLabel("Address line 1").inputValue(), UI_WAIT).toBe("");
     expect(await leaks()).toEqual([]);
 
     await expect.poll(() => page.title(), UI_WAIT).toMatch(/^Your account · /);

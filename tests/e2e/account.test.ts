@@ -219,7 +219,9 @@ describe("accounts", () => {
         await page.screenshot({ path: path.join(RESULTS, "sign-in.png"), fullPage: true });
         await page.setViewportSize({ width: 390, height: 844 });
         await page.screenshot({ path: path.join(RESULTS, "sign-in-mobile.png"), fullPage: true });
-        expect(await header(page).getByRole("link", { name: "Sign in", exact: true }).isVisible()).toBe(true);
+        await header(page)
+          .getByRole("link", { name: "Sign in", exact: true })
+          .waitFor({ state: "visible", ...UI_WAIT });
       }
       await page.close();
     }

@@ -105,7 +105,9 @@ describe("checkout", () => {
     await page.waitForURL(`${server.url}/checkout`, UI_WAIT);
     // Prefilled from users/{uid}.defaultAddress.
     await expect.poll(() => page.getByLabel("Full name").inputValue(), UI_WAIT).toBe(SHIPPING_ADDRESS.name);
-    expect(await page.getByLabel("Country code").inputValue()).toBe(SHIPPING_ADDRESS.country);
+    await expect
+      .poll(() => page.getByLabel("Country code").inputValue(), UI_WAIT)
+      .toBe(SHIPPING_ADDRESS.country);
     await expectNoAxeViolations(page);
     await screenshot(page, "checkout");
 
