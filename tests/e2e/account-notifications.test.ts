@@ -1,31 +1,16 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminFirestore } from "./support/admin";
 import { clearAuth, createAccount, seedNotification, type TestAccount } from "./support/auth-emulator";
 import { header, signInThroughForm, signOutFromHeader, watchConsole } from "./support/auth-browser";
 import { axeViolations, describeViolations } from "./support/axe";
-import { launchBrowser, UI_WAIT } from "./support/browser";
+import { UI_WAIT } from "./support/browser";
 import { clearFirestore } from "./support/emulators";
-import { startWebServer, type WebServer } from "./support/web-server";
+import { RESULTS, useSite } from "./support/site";
 
-const RESULTS = path.resolve("test-results");
-
-let server: WebServer;
-let browser: Browser;
+const site = useSite();
 let shopper: TestAccount;
-
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  server = await startWebServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 beforeEach(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
@@ -61,9 +46,9 @@ async function readFlags(): Promise<Record<string, boolean>> {
 
 describe("notifications", () => {
   it("the bell counts unread notifications live, and the list marks them read", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const consoleErrors = watchConsole(page);
-    await signInThroughForm(page, server.url, shopper);
+    await signInThroughForm(page, site.server.url, shopper);
     await expect.poll(badge(page), UI_WAIT).toBe("2");
 
     await seedNotification(shopper.uid, "shipped", {
@@ -77,7 +62,7 @@ describe("notifications", () => {
     await page.screenshot({ path: path.join(RESULTS, "notifications-bell.png") });
 
     await bell.click();
-    await page.waitForURL(`${server.url}/notifications`, UI_WAIT);
+    await page.waitForURL(`${site.server.url}/notifications`, UI_WAIT);
     const titles = () => page.getByTestId("notification").getByRole("heading").allTextContents();
     await expect
       .poll(titles, UI_WAIT)

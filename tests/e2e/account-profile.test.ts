@@ -1,9 +1,8 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { getStorage } from "firebase-admin/storage";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminApp, adminFirestore, STORAGE_BUCKET } from "./support/admin";
 import { clearAuth, createAccount, type TestAccount } from "./support/auth-emulator";
 import {
@@ -13,26 +12,12 @@ import {
   watchConsole,
 } from "./support/auth-browser";
 import { axeViolations, describeViolations } from "./support/axe";
-import { launchBrowser, UI_WAIT } from "./support/browser";
+import { UI_WAIT } from "./support/browser";
 import { clearFirestore, emulatorHost } from "./support/emulators";
-import { startWebServer, type WebServer } from "./support/web-server";
+import { RESULTS, useSite } from "./support/site";
 
-const RESULTS = path.resolve("test-results");
-
-let server: WebServer;
-let browser: Browser;
+const site = useSite();
 let ada: TestAccount;
-
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  server = await startWebServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 beforeEach(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
@@ -40,7 +25,7 @@ beforeEach(async () => {
 });
 
 async function newPage(): Promise<{ page: Page; consoleErrors: () => string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   return { page, consoleErrors: watchConsole(page) };
 }
 
@@ -55,7 +40,7 @@ async function profileData(uid: string) {
 describe("profile page", () => {
   it("shows the shared schema's address errors, then saves a valid address", async () => {
     const { page, consoleErrors } = await newPage();
-    await signInThroughForm(page, server.url, ada);
+    await signInThroughForm(page, site.server.url, ada);
     const name = page.getByLabel("Display name");
     await expect.poll(() => name.inputValue(), UI_WAIT).toBe("Ada Lovelace");
 
@@ -107,7 +92,7 @@ describe("profile page", () => {
       if (route.request().method() !== "GET") await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
-    await signInThroughForm(page, server.url, ada);
+    await signInThroughForm(page, site.server.url, ada);
 
     await page.getByLabel("Upload a picture").setInputFiles({
       name: "drawing.svg",
@@ -177,12 +162,12 @@ describe("privacy", () => {
       return ["7 Secret Lane", ada.email, "Ada Lovelace"].filter((text) => html.includes(text));
     };
 
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${site.server.url}/account`);
     await page.getByRole("heading", { name: "Sign in to see your account" }).waitFor(UI_WAIT);
     expect(await leaks()).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, "account-signed-out.png") });
 
-    await signInThroughForm(page, server.url, ada);
+    await signInThroughForm(page, site.server.url, ada);
     await expect.poll(() => page.getByLabel("Address line 1").inputValue(), UI_WAIT).toBe("7 Secret Lane");
 
     // Signing out on the page clears it at once, without a reload.
@@ -190,7 +175,7 @@ describe("privacy", () => {
     await page.getByRole("heading", { name: "Sign in to see your account" }).waitFor(UI_WAIT);
     expect(await leaks()).toEqual([]);
 
-    await signInThroughForm(page, server.url, grace);
+    await signInThroughForm(page, site.server.url, grace);
     await expect.poll(() => page.getByTestId("account-email").innerText(), UI_WAIT).toBe(grace.email);
     await expect.poll(() => page.getByLabel("Display name").inputValue(), UI_WAIT).toBe("Grace Hopper");
     await expect.poll(() => page.getByLabel("Address line 1").inputValue(), UI_WAIT).toBe("");

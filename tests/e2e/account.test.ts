@@ -1,7 +1,6 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminFirestore } from "./support/admin";
 import { clearAuth, createAccount, passwordResetCode } from "./support/auth-emulator";
 import {
@@ -13,26 +12,12 @@ import {
   watchConsole,
 } from "./support/auth-browser";
 import { axeViolations, describeViolations } from "./support/axe";
-import { launchBrowser, UI_WAIT } from "./support/browser";
+import { UI_WAIT } from "./support/browser";
 import { seedCatalog } from "./support/catalog-fixtures";
 import { clearFirestore } from "./support/emulators";
-import { startWebServer, type WebServer } from "./support/web-server";
+import { RESULTS, useSite } from "./support/site";
 
-const RESULTS = path.resolve("test-results");
-
-let server: WebServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  server = await startWebServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 beforeEach(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
@@ -40,10 +25,10 @@ beforeEach(async () => {
 });
 
 async function open(urlPath: string): Promise<{ page: Page; consoleErrors: () => string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const consoleErrors = watchConsole(page);
-  const response = await page.goto(`${server.url}${urlPath}`, { waitUntil: "load" });
-  expect(response?.status(), server.output()).toBe(200);
+  const response = await page.goto(`${site.server.url}${urlPath}`, { waitUntil: "load" });
+  expect(response?.status(), site.server.output()).toBe(200);
   return { page, consoleErrors };
 }
 
@@ -60,12 +45,12 @@ describe("accounts", () => {
     await page.getByLabel("Password").fill("nora-password-1");
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await page.waitForURL(`${server.url}/`, UI_WAIT);
+    await page.waitForURL(`${site.server.url}/`, UI_WAIT);
     await headerShowsAccount(page, "Nora Shopper");
     await page.getByRole("heading", { level: 1 }).waitFor(UI_WAIT);
     await page.screenshot({ path: path.join(RESULTS, "account-signed-up.png") });
 
-    // users/{uid} exactly as the rules' validUser allows, written by the browser.
+    // users/{uid} exactly as the rules' validUser allows, written by the site.browser.
     await expect
       .poll(async () => (await adminFirestore().collection("users").get()).docs.map((d) => d.data()), UI_WAIT)
       .toHaveLength(1);
@@ -87,7 +72,7 @@ describe("accounts", () => {
     await expect
       .poll(() => signInLink.evaluate((el) => el === el.ownerDocument.activeElement), UI_WAIT)
       .toBe(true);
-    await page.goto(`${server.url}/sign-in?next=/account`);
+    await page.goto(`${site.server.url}/sign-in?next=/account`);
     await page.getByLabel("Email").fill("nora@example.test");
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -98,7 +83,7 @@ describe("accounts", () => {
 
     await page.getByLabel("Password").fill("nora-password-1");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(`${server.url}/account`, UI_WAIT);
+    await page.waitForURL(`${site.server.url}/account`, UI_WAIT);
     await expect
       .poll(() => page.getByTestId("account-email").allInnerTexts(), UI_WAIT)
       .toEqual(["nora@example.test"]);
@@ -110,7 +95,7 @@ describe("accounts", () => {
   it("opens and closes the account menu with the keyboard", async () => {
     const account = await createAccount("keys@example.test", "keys-password", "Kay Board");
     const { page, consoleErrors } = await open("/sign-in");
-    await signInThroughForm(page, server.url, account, "/notifications");
+    await signInThroughForm(page, site.server.url, account, "/notifications");
     await headerShowsAccount(page, "Kay Board");
     const toggle = page.getByTestId("account-menu");
     const accountLink = header(page).getByRole("link", { name: "Account", exact: true });
@@ -131,7 +116,7 @@ describe("accounts", () => {
       .poll(() => accountLink.evaluate((el) => el === el.ownerDocument.activeElement), UI_WAIT)
       .toBe(true);
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${server.url}/account`, UI_WAIT);
+    await page.waitForURL(`${site.server.url}/account`, UI_WAIT);
     await expect.poll(() => toggle.getAttribute("aria-expanded"), UI_WAIT).toBe("false");
     expect(consoleErrors()).toEqual([]);
     await page.close();
@@ -165,7 +150,7 @@ describe("accounts", () => {
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(`${server.url}/`, UI_WAIT);
+    await page.waitForURL(`${site.server.url}/`, UI_WAIT);
     await headerShowsAccount(page, "Next");
     await page.close();
   });
@@ -174,7 +159,7 @@ describe("accounts", () => {
     const account = await createAccount("forgot@example.test", "old-password", "Forgetful");
     const { page, consoleErrors } = await open("/sign-in");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
-    await page.waitForURL(`${server.url}/reset-password`, UI_WAIT);
+    await page.waitForURL(`${site.server.url}/reset-password`, UI_WAIT);
     await page.getByLabel("Email").fill(account.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await expect
@@ -187,19 +172,19 @@ describe("accounts", () => {
     const code = await passwordResetCode(account.email);
     expect(code).toBeTruthy();
     await page.goto(
-      `${server.url}/reset-password?mode=resetPassword&oobCode=${encodeURIComponent(code ?? "")}`,
+      `${site.server.url}/reset-password?mode=resetPassword&oobCode=${encodeURIComponent(code ?? "")}`,
     );
     await page.getByText(`Choose a new password for ${account.email}.`).waitFor(UI_WAIT);
     await page.getByLabel("New password", { exact: true }).fill("brand-new-password");
     await page.getByRole("button", { name: "Save new password" }).click();
     await page.getByText("Your password has been changed.").waitFor(UI_WAIT);
 
-    await signInThroughForm(page, server.url, { email: account.email, password: "brand-new-password" });
+    await signInThroughForm(page, site.server.url, { email: account.email, password: "brand-new-password" });
     await headerShowsAccount(page, "Forgetful");
 
     // The code is spent: the page says so and offers a new link.
     await page.goto(
-      `${server.url}/reset-password?mode=resetPassword&oobCode=${encodeURIComponent(code ?? "")}`,
+      `${site.server.url}/reset-password?mode=resetPassword&oobCode=${encodeURIComponent(code ?? "")}`,
     );
     await expect
       .poll(alertText(page), UI_WAIT)

@@ -1,76 +1,47 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { adminFirestore } from "./support/admin";
-import { clearAuth, createAccount } from "./support/auth-emulator";
+import { createAccount } from "./support/auth-emulator";
 import { signInThroughForm, watchConsole } from "./support/auth-browser";
-import { launchBrowser, UI_WAIT } from "./support/browser";
-import type { SeededCatalog, SeededProduct } from "./support/catalog-fixtures";
+import { UI_WAIT } from "./support/browser";
 import {
   accountCart,
   addToCart,
   expectNoAxeViolations,
   screenshot,
   seedAccountCart,
-  resetShop,
+  useShop,
 } from "./support/shop";
-import { startStorefront } from "./support/storefront";
-import type { WebServer } from "./support/web-server";
 
-let server: WebServer;
-let browser: Browser;
-let catalog: SeededCatalog;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startStorefront();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await clearAuth();
-  catalog = await resetShop();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  return () => context.close();
-});
-
-function product(slug: string): SeededProduct {
-  const found = catalog.active.find((candidate) => candidate.slug === slug);
-  if (!found) throw new Error(`No active product ${slug} in the fixture`);
-  return found;
-}
+const shop = useShop({ width: 390, height: 844 });
 
 const cartLink = (page: Page) => page.getByTestId("cart-link").filter({ visible: true }).allInnerTexts();
 
 describe("cart", () => {
   it("a guest fills a cart without an account; it merges into the account's cart on sign-in", async () => {
-    const skillet = product("cast-iron-skillet");
-    const apron = product("linen-apron");
+    const skillet = shop.product("cast-iron-skillet");
+    const apron = shop.product("linen-apron");
     const account = await createAccount("merge@example.test", "correct-horse-42", "Ada");
     // The account already holds one apron and one skillet from an earlier visit.
     await seedAccountCart(account.uid, { [skillet.id]: 1, [apron.id]: 1 });
-    const page = await context.newPage();
+    const page = await shop.context.newPage();
     const consoleErrors = watchConsole(page);
 
-    await addToCart(page, server.url, apron.slug, 3);
-    await addToCart(page, server.url, skillet.slug, 2);
+    await addToCart(page, shop.server.url, apron.slug, 3);
+    await addToCart(page, shop.server.url, skillet.slug, 2);
     await expect.poll(() => cartLink(page), UI_WAIT).toEqual(["Cart (5)"]);
-    await page.goto(`${server.url}/cart`, { waitUntil: "load" });
+    await page.goto(`${shop.server.url}/cart`, { waitUntil: "load" });
     await expect.poll(() => page.getByTestId("cart-line").count(), UI_WAIT).toBe(2);
     await expectNoAxeViolations(page);
     await screenshot(page, "cart-guest-mobile");
 
     // Checkout needs an account: a guest is sent to sign in, and comes back afterwards.
-    await page.goto(`${server.url}/checkout`, { waitUntil: "load" });
+    await page.goto(`${shop.server.url}/checkout`, { waitUntil: "load" });
     await page.waitForURL(
       (url) => url.pathname === "/sign-in" && url.searchParams.get("next") === "/checkout",
       UI_WAIT,
     );
-    await signInThroughForm(page, server.url, account, "/cart");
+    await signInThroughForm(page, shop.server.url, account, "/cart");
 
     // Quantities add: 1 + 2 skillets; 1 + 3 aprons, capped at the 3 in stock. The guest cart is gone.
     await expect
@@ -82,12 +53,12 @@ describe("cart", () => {
   });
 
   it("changes quantities and removes lines, capped by stock, with a warning when stock runs short", async () => {
-    const skillet = product("cast-iron-skillet");
-    const apron = product("linen-apron");
+    const skillet = shop.product("cast-iron-skillet");
+    const apron = shop.product("linen-apron");
     const account = await createAccount("edit@example.test", "correct-horse-42", "Ada");
     await seedAccountCart(account.uid, { [skillet.id]: 1, [apron.id]: 2 });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, account, "/cart");
+    const page = await shop.context.newPage();
+    await signInThroughForm(page, shop.server.url, account, "/cart");
     const apronLine = page.getByRole("listitem", { name: apron.name });
     const skilletLine = page.getByRole("listitem", { name: skillet.name });
 
@@ -97,7 +68,7 @@ describe("cart", () => {
       .toBe(apron.stock);
     await expect
       .poll(() => skilletLine.getByLabel("Quantity").locator("option").count(), UI_WAIT)
-      .toBe(catalog.store.maxUnitsPerProduct);
+      .toBe(shop.catalog.store.maxUnitsPerProduct);
 
     await skilletLine.getByLabel("Quantity").selectOption("4");
     await expect.poll(() => accountCart(account.uid), UI_WAIT).toEqual({ [skillet.id]: 4, [apron.id]: 2 });

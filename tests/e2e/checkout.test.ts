@@ -1,11 +1,10 @@
 import { formatMoney } from "@hearth/domain";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { adminFirestore } from "./support/admin";
-import { clearAuth, createAccount, type TestAccount } from "./support/auth-emulator";
+import { createAccount, type TestAccount } from "./support/auth-emulator";
 import { signInThroughForm, watchConsole } from "./support/auth-browser";
-import { launchBrowser, UI_WAIT } from "./support/browser";
-import type { SeededCatalog, SeededProduct } from "./support/catalog-fixtures";
+import { UI_WAIT } from "./support/browser";
 import { orderReaches, readOrder, SHIPPING_ADDRESS, stockOf } from "./support/orders";
 import {
   accountCart,
@@ -18,38 +17,10 @@ import {
   screenshot,
   seedAccountCart,
   statusOf,
-  resetShop,
+  useShop,
 } from "./support/shop";
-import { startStorefront } from "./support/storefront";
-import type { WebServer } from "./support/web-server";
 
-let server: WebServer;
-let browser: Browser;
-let catalog: SeededCatalog;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startStorefront();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await clearAuth();
-  catalog = await resetShop();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return () => context.close();
-});
-
-function product(slug: string): SeededProduct {
-  const found = catalog.active.find((candidate) => candidate.slug === slug);
-  if (!found) throw new Error(`No active product ${slug} in the fixture`);
-  return found;
-}
+const shop = useShop({ width: 1280, height: 900 });
 
 const usd = (cents: number) => formatMoney(cents, "USD");
 
@@ -74,24 +45,24 @@ async function choose(page: Page, button: "Pay" | "Decline" | "Let it expire", r
 
 describe("checkout", () => {
   it("a signed-in shopper adds two products, places the order in the browser, pays and sees it paid live", async () => {
-    const skillet = product("cast-iron-skillet");
-    const apron = product("linen-apron");
+    const skillet = shop.product("cast-iron-skillet");
+    const apron = shop.product("linen-apron");
     const account = await shopperWithAddress("journey@example.test");
-    const page = await context.newPage();
+    const page = await shop.context.newPage();
     const consoleErrors = watchConsole(page);
-    await signInThroughForm(page, server.url, account, "/cart");
+    await signInThroughForm(page, shop.server.url, account, "/cart");
 
-    await addToCart(page, server.url, skillet.slug, 2);
-    await addToCart(page, server.url, apron.slug, 1);
+    await addToCart(page, shop.server.url, skillet.slug, 2);
+    await addToCart(page, shop.server.url, apron.slug, 1);
     await expect.poll(() => accountCart(account.uid), UI_WAIT).toEqual({ [skillet.id]: 2, [apron.id]: 1 });
 
-    await page.goto(`${server.url}/cart`, { waitUntil: "load" });
+    await page.goto(`${shop.server.url}/cart`, { waitUntil: "load" });
     const subtotal = skillet.priceCents * 2 + apron.priceCents;
     await expect
       .poll(() => page.getByTestId("line-total").allTextContents(), UI_WAIT)
       .toEqual([usd(skillet.priceCents * 2), usd(apron.priceCents)]);
     // Over the fixture's free-shipping threshold: shipping is free.
-    expect(subtotal).toBeGreaterThanOrEqual(catalog.store.shipping.freeOverCents ?? Infinity);
+    expect(subtotal).toBeGreaterThanOrEqual(shop.catalog.store.shipping.freeOverCents ?? Infinity);
     await expect.poll(() => page.getByTestId("total").allTextContents(), UI_WAIT).toEqual([usd(subtotal)]);
     await expect
       .poll(() => page.getByTestId("cart-link").filter({ visible: true }).allInnerTexts(), UI_WAIT)
@@ -102,7 +73,7 @@ describe("checkout", () => {
     expect(lines.map((text) => text.split("\n")[0])).toEqual([skillet.name, apron.name]);
 
     await page.getByRole("link", { name: "Check out" }).click();
-    await page.waitForURL(`${server.url}/checkout`, UI_WAIT);
+    await page.waitForURL(`${shop.server.url}/checkout`, UI_WAIT);
     // Prefilled from users/{uid}.defaultAddress.
     await expect.poll(() => page.getByLabel("Full name").inputValue(), UI_WAIT).toBe(SHIPPING_ADDRESS.name);
     await expect
@@ -125,12 +96,12 @@ describe("checkout", () => {
       totalCents: subtotal,
     });
     expect(await accountCart(account.uid)).toEqual({});
-    expect(new URL(page.url()).origin).toBe(server.url);
+    expect(new URL(page.url()).origin).toBe(shop.server.url);
 
     // The order page, open in a second tab, follows the payment without a reload.
-    const orderPage = await context.newPage();
+    const orderPage = await shop.context.newPage();
     const orderConsoleErrors = watchConsole(orderPage);
-    await orderPage.goto(`${server.url}/orders/${orderId}`, { waitUntil: "load" });
+    await orderPage.goto(`${shop.server.url}/orders/${orderId}`, { waitUntil: "load" });
     const loads = countDocumentLoads(orderPage);
     await expect.poll(() => statusOf(orderPage), UI_WAIT).toBe("awaiting_payment");
     await expect
@@ -155,25 +126,25 @@ describe("checkout", () => {
 
     // Back from the payment page, on the same origin and so still signed in.
     await page.getByRole("link", { name: "View your order" }).click();
-    await page.waitForURL(`${server.url}/orders/${orderId}?checkout=success`, UI_WAIT);
+    await page.waitForURL(`${shop.server.url}/orders/${orderId}?checkout=success`, UI_WAIT);
     await expect.poll(() => statusOf(page), UI_WAIT).toBe("paid");
     expect(await stockOf(skillet.id)).toBe(skillet.stock - 2);
     expect([...consoleErrors(), ...orderConsoleErrors()]).toEqual([]);
   });
 
   it("a declined card: the order page says so and offers to try again; letting it expire gives the stock back", async () => {
-    const skillet = product("cast-iron-skillet");
+    const skillet = shop.product("cast-iron-skillet");
     const account = await shopperWithAddress("declined@example.test");
     await seedAccountCart(account.uid, { [skillet.id]: 2 });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, account, "/checkout");
+    const page = await shop.context.newPage();
+    await signInThroughForm(page, shop.server.url, account, "/checkout");
     await expect.poll(() => page.getByLabel("Full name").inputValue(), UI_WAIT).toBe(SHIPPING_ADDRESS.name);
     const orderId = await placeOrderAndReachPayPage(page);
     expect(await stockOf(skillet.id)).toBe(skillet.stock - 2);
 
     await choose(page, "Decline", /Payment declined/);
     await page.getByRole("link", { name: "Back to your order" }).click();
-    await page.waitForURL(`${server.url}/orders/${orderId}?checkout=cancelled`, UI_WAIT);
+    await page.waitForURL(`${shop.server.url}/orders/${orderId}?checkout=cancelled`, UI_WAIT);
 
     await expect
       .poll(() => orderStatus(page).getByRole("heading").allInnerTexts(), UI_WAIT)
@@ -182,7 +153,7 @@ describe("checkout", () => {
       .poll(() => orderStatus(page).innerText(), UI_WAIT)
       .toMatch(/Your items are still reserved: try again/);
     const retry = orderStatus(page).getByRole("link", { name: "Try again" });
-    expect(await retry.getAttribute("href")).toBe(`${server.url}/pay/${orderId}`);
+    expect(await retry.getAttribute("href")).toBe(`${shop.server.url}/pay/${orderId}`);
     await expect
       .poll(() => page.getByTestId("order-timeline").innerText(), UI_WAIT)
       .toContain("Payment attempt declined");
@@ -190,9 +161,9 @@ describe("checkout", () => {
     await screenshot(page, "order-declined");
 
     await retry.click();
-    await page.waitForURL(`${server.url}/pay/${orderId}`, UI_WAIT);
+    await page.waitForURL(`${shop.server.url}/pay/${orderId}`, UI_WAIT);
     await choose(page, "Let it expire", /expired/);
-    await page.goto(`${server.url}/orders/${orderId}`, { waitUntil: "load" });
+    await page.goto(`${shop.server.url}/orders/${orderId}`, { waitUntil: "load" });
     await expect.poll(() => statusOf(page), UI_WAIT).toBe("expired");
     await expect.poll(() => orderStatus(page).innerText(), UI_WAIT).toMatch(/reserved items were released/);
     await orderStatus(page).getByRole("link", { name: "Back to your cart" }).waitFor(UI_WAIT);
@@ -202,11 +173,11 @@ describe("checkout", () => {
   });
 
   it("a rejected order shows the server's reason and the way back to the cart", async () => {
-    const apron = product("linen-apron");
+    const apron = shop.product("linen-apron");
     const account = await shopperWithAddress("rejected@example.test");
     await seedAccountCart(account.uid, { [apron.id]: 3 });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, account, "/checkout");
+    const page = await shop.context.newPage();
+    await signInThroughForm(page, shop.server.url, account, "/checkout");
     await expect.poll(() => page.getByLabel("Full name").inputValue(), UI_WAIT).toBe(SHIPPING_ADDRESS.name);
     // Someone else buys one while this shopper is at checkout.
     await adminFirestore().doc(`products/${apron.id}`).update({ stock: 2 });

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clearAuth, createAccount } from "./support/auth-emulator";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createAccount } from "./support/auth-emulator";
 import { signInThroughForm } from "./support/auth-browser";
-import { launchBrowser, UI_WAIT } from "./support/browser";
-import type { SeededCatalog } from "./support/catalog-fixtures";
+import { UI_WAIT } from "./support/browser";
 import { orderReaches, placeOrder, SHIPPING_ADDRESS } from "./support/orders";
 import {
   accountCart,
@@ -14,32 +13,10 @@ import {
   screenshot,
   seedAccountCart,
   statusOf,
-  resetShop,
+  useShop,
 } from "./support/shop";
-import { startStorefront } from "./support/storefront";
-import type { WebServer } from "./support/web-server";
 
-let server: WebServer;
-let browser: Browser;
-let catalog: SeededCatalog;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startStorefront();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await clearAuth();
-  catalog = await resetShop();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return () => context.close();
-});
+const shop = useShop({ width: 1280, height: 900 });
 
 const PASSWORD = "correct-horse-42";
 
@@ -64,12 +41,12 @@ const tabToText = (page: Page, text: string) =>
 
 describe("orders", () => {
   it("keyboard only: fills the address, fixes what the shared schema refuses, places and pays the order", async () => {
-    const skillet = catalog.active.find((product) => product.slug === "cast-iron-skillet");
+    const skillet = shop.catalog.active.find((product) => product.slug === "cast-iron-skillet");
     if (!skillet) throw new Error("No skillet in the fixture");
     const account = await createAccount("keys@example.test", PASSWORD, "Ada");
     await seedAccountCart(account.uid, { [skillet.id]: 1 });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, account, "/checkout");
+    const page = await shop.context.newPage();
+    await signInThroughForm(page, shop.server.url, account, "/checkout");
     await page.getByLabel("Full name").waitFor(UI_WAIT);
 
     await tabToId(page, "address-name");
@@ -108,15 +85,15 @@ describe("orders", () => {
   });
 
   it("lists the shopper's orders newest first and cancels one that awaits payment", async () => {
-    const [first, second] = catalog.active.filter((product) => product.stock > 0);
+    const [first, second] = shop.catalog.active.filter((product) => product.stock > 0);
     if (!first || !second) throw new Error("The fixture needs two products in stock");
     const account = await createAccount("history@example.test", PASSWORD, "Ada");
     const older = await placeOrder(account.uid, [{ productId: first.id, quantity: 1 }]);
     await orderReaches(older, "awaiting_payment");
     const newer = await placeOrder(account.uid, [{ productId: second.id, quantity: 1 }]);
     await orderReaches(newer, "awaiting_payment");
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, account, "/orders");
+    const page = await shop.context.newPage();
+    await signInThroughForm(page, shop.server.url, account, "/orders");
 
     await expect
       .poll(() => page.getByTestId("order-row").getByRole("link").allInnerTexts(), UI_WAIT)
@@ -137,14 +114,14 @@ describe("orders", () => {
   });
 
   it("shows nothing of anyone's order when signed out or signed in as someone else", async () => {
-    const product = catalog.active.find((candidate) => candidate.stock > 0);
+    const product = shop.catalog.active.find((candidate) => candidate.stock > 0);
     if (!product) throw new Error("No product in stock");
     const owner = await createAccount("owner@example.test", PASSWORD, "Owner");
     const orderId = await placeOrder(owner.uid, [{ productId: product.id, quantity: 1 }]);
     await orderReaches(orderId, "awaiting_payment");
-    const page = await context.newPage();
+    const page = await shop.context.newPage();
 
-    await page.goto(`${server.url}/orders/${orderId}`, { waitUntil: "load" });
+    await page.goto(`${shop.server.url}/orders/${orderId}`, { waitUntil: "load" });
     await page.getByRole("heading", { name: "Sign in to see your order" }).waitFor(UI_WAIT);
     const signedOut = await page.locator("main").innerText();
     for (const secret of [SHIPPING_ADDRESS.name, SHIPPING_ADDRESS.line1, product.name]) {
@@ -152,13 +129,13 @@ describe("orders", () => {
     }
 
     const stranger = await createAccount("stranger@example.test", PASSWORD, "Stranger");
-    await signInThroughForm(page, server.url, stranger, `/orders/${orderId}`);
+    await signInThroughForm(page, shop.server.url, stranger, `/orders/${orderId}`);
     await page.getByRole("heading", { name: "Order not found" }).waitFor(UI_WAIT);
     const strangerView = await page.locator("main").innerText();
     for (const secret of [SHIPPING_ADDRESS.name, SHIPPING_ADDRESS.line1, product.name]) {
       expect(strangerView).not.toContain(secret);
     }
-    await page.goto(`${server.url}/orders`, { waitUntil: "load" });
+    await page.goto(`${shop.server.url}/orders`, { waitUntil: "load" });
     await page.getByRole("heading", { name: "No orders yet" }).waitFor(UI_WAIT);
     await screenshot(page, "order-not-found");
   });

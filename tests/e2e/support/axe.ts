@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { z } from "zod";
+import { UI_WAIT } from "./browser";
 
 const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -21,6 +22,8 @@ export type AxeViolation = z.infer<typeof resultsSchema>["violations"][number];
 
 /** Runs axe-core (WCAG 2.x A/AA rules) in the page as it is now; wait for the state first. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams metadata: the <title> can arrive after the content the test waited for.
+  await page.waitForFunction("document.title !== ''", undefined, UI_WAIT);
   await page.addScriptTag({ path: axeSource });
   // A string: the test project has no DOM types, and this runs in the page anyway.
   const raw: unknown = await page.evaluate(

@@ -1,14 +1,13 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, expect } from "vitest";
 import { axeViolations, describeViolations } from "./axe";
-import { launchBrowser, UI_WAIT } from "./browser";
+import { UI_WAIT } from "./browser";
 import { seedBrowseCatalog, type BrowseCatalog, type SeededProduct } from "./catalog-fixtures";
 import { clearFirestore } from "./emulators";
-import { startWebServer, type WebServer } from "./web-server";
+import { useSite } from "./site";
+import type { WebServer } from "./web-server";
 
-export const RESULTS = path.resolve("test-results");
+export { RESULTS } from "./site";
 export const PAGE_SIZE = 12;
 export const NOT_FOUND = [404, 200] as const;
 
@@ -43,31 +42,19 @@ export const byPrice = (a: SeededProduct, b: SeededProduct) => a.priceCents - b.
 export const byName = (a: SeededProduct, b: SeededProduct) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-/**
- * One test file's storefront over the browse catalog: seeds it, serves the production build and
- * opens a browser before the file's tests, and stops them after.
- */
+/** One test file's storefront (useSite) over the browse catalog, seeded before the file's tests. */
 export function useCatalogSite() {
+  const site = useSite();
   let catalog: BrowseCatalog | undefined;
-  let server: WebServer | undefined;
-  let browser: Browser | undefined;
 
   beforeAll(async () => {
     await clearFirestore();
     catalog = await seedBrowseCatalog();
-    server = await startWebServer();
-    browser = await launchBrowser();
-    await mkdir(RESULTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const ready = () => {
-    if (!catalog || !server || !browser) throw new Error("The catalog site is not started yet");
-    return { catalog, server, browser };
+    if (!catalog) throw new Error("The catalog is not seeded yet");
+    return { catalog, server: site.server, browser: site.browser };
   };
 
   return {

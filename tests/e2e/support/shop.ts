@@ -1,12 +1,15 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeEach, expect } from "vitest";
 import { adminFirestore } from "./admin";
 import { describeViolations, axeViolations } from "./axe";
 import { UI_WAIT } from "./browser";
-import { seedCatalog, type SeededCatalog } from "./catalog-fixtures";
+import { clearAuth } from "./auth-emulator";
+import { seedCatalog, type SeededCatalog, type SeededProduct } from "./catalog-fixtures";
 import { clearFirestore } from "./emulators";
+import { useSite, type Site } from "./site";
+import { startStorefront } from "./storefront";
 
 /** Where the onOrderCreated trigger's pricing and the webhook can take a while on a busy machine. */
 export const SAGA_WAIT = { timeout: 60_000 } as const;
@@ -101,4 +104,54 @@ export async function resetShop(): Promise<SeededCatalog> {
   for (const { id, ...data } of [...active, ...hidden]) batch.set(db.doc(`products/${id}`), data);
   await batch.commit();
   return seeded;
+}
+
+export interface Shop extends Site {
+  /** This test's catalogue and browser context (a fresh one per test, closed after it). */
+  readonly catalog: SeededCatalog;
+  readonly context: BrowserContext;
+  product(slug: string): SeededProduct;
+}
+
+/**
+ * A shop test file: the storefront on the functions' STOREFRONT_URL, and before each test no
+ * accounts, the fixture catalogue and a new browser context with this viewport.
+ */
+export function useShop(viewport: { width: number; height: number }): Shop {
+  const site = useSite(startStorefront);
+  let catalog: SeededCatalog | undefined;
+  let context: BrowserContext | undefined;
+
+  beforeEach(async () => {
+    await clearAuth();
+    catalog = await resetShop();
+    const current = await site.browser.newContext({ viewport });
+    context = current;
+    return () => current.close();
+  });
+
+  const ready = () => {
+    if (!catalog || !context) throw new Error("The shop is set up before each test");
+    return { catalog, context };
+  };
+
+  return {
+    get server() {
+      return site.server;
+    },
+    get browser() {
+      return site.browser;
+    },
+    get catalog() {
+      return ready().catalog;
+    },
+    get context() {
+      return ready().context;
+    },
+    product(slug) {
+      const found = ready().catalog.active.find((candidate) => candidate.slug === slug);
+      if (!found) throw new Error(`No active product ${slug} in the fixture`);
+      return found;
+    },
+  };
 }

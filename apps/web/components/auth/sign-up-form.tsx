@@ -1,46 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { authErrorMessage } from "@/lib/auth/auth-errors";
-import { useUser } from "@/lib/auth/use-user";
 import styles from "./auth.module.css";
 import { GoogleButton } from "./google-button";
 import { SignedInNotice } from "./signed-in-notice";
+import { useAuthForm } from "./use-auth-form";
 import { LiveMessage } from "@/components/account/live-message";
 
-type Phase = { kind: "idle" } | { kind: "pending" } | { kind: "error"; message: string } | { kind: "done" };
-
 export function SignUpForm({ next }: { next: string }) {
-  const auth = useUser();
-  const router = useRouter();
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const pending = phase.kind === "pending" || phase.kind === "done";
-  const error = phase.kind === "error" ? phase.message : "";
-  const query = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
-
-  function finish() {
-    setPhase({ kind: "done" });
-    router.replace(next);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPhase({ kind: "pending" });
-    try {
-      const { signUpWithEmail } = await import("@/lib/auth/auth-actions");
-      await signUpWithEmail({
-        displayName: String(form.get("displayName") ?? ""),
-        email: String(form.get("email") ?? "").trim(),
-        password: String(form.get("password") ?? ""),
-      });
-      finish();
-    } catch (caught) {
-      setPhase({ kind: "error", message: authErrorMessage(caught) });
-    }
-  }
+  const { auth, phase, pending, error, query, handleSubmit, google } = useAuthForm(next, async (form) => {
+    const { signUpWithEmail } = await import("@/lib/auth/auth-actions");
+    await signUpWithEmail({
+      displayName: String(form.get("displayName") ?? ""),
+      email: String(form.get("email") ?? "").trim(),
+      password: String(form.get("password") ?? ""),
+    });
+  });
 
   if (auth.status === "signed-in" && phase.kind === "idle") {
     return <SignedInNotice user={auth.user} next={next} />;
@@ -106,12 +81,7 @@ export function SignUpForm({ next }: { next: string }) {
         </p>
       </form>
       <p className={styles.divider}>or</p>
-      <GoogleButton
-        disabled={pending}
-        onStart={() => setPhase({ kind: "pending" })}
-        onDone={finish}
-        onError={(message) => setPhase({ kind: "error", message })}
-      />
+      <GoogleButton disabled={pending} {...google} />
       <ul className={styles.links}>
         <li>
           <Link href={`/sign-in${query}`}>Already have an account? Sign in</Link>
