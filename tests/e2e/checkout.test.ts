@@ -166,7 +166,7 @@ describe("checkout", () => {
     await page.goto(`${shop.server.url}/orders/${orderId}`, { waitUntil: "load" });
     await expect.poll(() => statusOf(page), UI_WAIT).toBe("expired");
     await expect.poll(() => orderStatus(page).innerText(), UI_WAIT).toMatch(/reserved items were released/);
-    await orderStatus(page).getByRole("link", { name: "Back to your cart" }).waitFor(UI_WAIT);
+    await orderStatus(page).getByRole("link", { name: "Go to your cart" }).waitFor(UI_WAIT);
     expect((await orderReaches(orderId, "expired")).stockReleasedAt).toBeDefined();
     expect(await stockOf(skillet.id)).toBe(skillet.stock);
     await screenshot(page, "order-expired");
@@ -188,7 +188,72 @@ describe("checkout", () => {
     await expect
       .poll(() => orderStatus(page).innerText(), UI_WAIT)
       .toContain(`"${apron.name}" has only 2 left (you asked for 3)`);
-    await orderStatus(page).getByRole("link", { name: "Back to your cart" }).waitFor(UI_WAIT);
     expect(await stockOf(apron.id)).toBe(2);
+
+    // Checkout emptied the cart; the shopper puts the items back, as many as there are now.
+    expect(await accountCart(account.uid)).toEqual({});
+    await orderStatus(page).getByRole("button", { name: "Put the items back in your cart" }).click();
+    await page.waitForURL(`${shop.server.url}/cart`, UI_WAIT);
+    await expect.poll(() => accountCart(account.uid), UI_WAIT).toEqual({ [apron.id]: 2 });
+    await expect
+      .poll(() => page.getByTestId("cart-line").allInnerTexts(), UI_WAIT)
+      .toEqual([expect.stringContaining(apron.name)]);
+  });
+
+  it("two shoppers race for the last unit: one pays, the other is told why not, and it shows sold out", async () => {
+    const apron = shop.product("linen-apron");
+    await adminFirestore().doc(`products/${apron.id}`).update({ stock: 1 });
+    const shoppers = await Promise.all(
+      ["first@example.test", "second@example.test"].map(async (email) => {
+        const account = await shopperWithAddress(email);
+        await seedAccountCart(account.uid, { [apron.id]: 1 });
+        // Separate browser contexts: two people, two sessions.
+        const context = await shop.browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await signInThroughForm(page, shop.server.url, account, "/checkout");
+        await expect
+          .poll(() => page.getByLabel("Full name").inputValue(), UI_WAIT)
+          .toBe(SHIPPING_ADDRESS.name);
+        return { account, context, page };
+      }),
+    );
+
+    try {
+      await Promise.all(
+        shoppers.map(({ page }) => page.getByRole("button", { name: "Place order" }).click()),
+      );
+      /** Where each shopper ends up: the payment page, or their order page with a final status. */
+      const outcome = async (page: Page) =>
+        new URL(page.url()).pathname.startsWith("/pay/") ? "awaiting_payment" : await statusOf(page);
+      await expect
+        .poll(async () => (await Promise.all(shoppers.map(({ page }) => outcome(page)))).sort(), SAGA_WAIT)
+        .toEqual(["awaiting_payment", "rejected"]);
+
+      const [first, second] = shoppers;
+      if (!first || !second) throw new Error("Two shoppers race");
+      const loser = (await outcome(first.page)) === "rejected" ? first : second;
+      await expect
+        .poll(() => orderStatus(loser.page).innerText(), UI_WAIT)
+        .toContain(`"${apron.name}" is out of stock`);
+      await orderStatus(loser.page).getByRole("button", { name: "Put the items back in your cart" }).click();
+      await expect
+        .poll(() => orderStatus(loser.page).getByRole("alert").allInnerTexts(), UI_WAIT)
+        .toEqual(["None of these items is in stock any more."]);
+      expect(await accountCart(loser.account.uid)).toEqual({});
+      // Never priced, so listed as ordered, by name.
+      await expect
+        .poll(() => loser.page.getByTestId("order-item").allInnerTexts(), UI_WAIT)
+        .toEqual([`${apron.name} × 1`]);
+      await screenshot(loser.page, "order-race-rejected");
+      expect(await stockOf(apron.id)).toBe(0);
+
+      await loser.page.goto(`${shop.server.url}/products/${apron.slug}`, { waitUntil: "load" });
+      await expect.poll(() => loser.page.getByTestId("stock-status").textContent(), UI_WAIT).toBe("Sold out");
+      await expect
+        .poll(() => loser.page.getByRole("button", { name: "Add to cart" }).count(), UI_WAIT)
+        .toBe(0);
+    } finally {
+      await Promise.all(shoppers.map(({ context }) => context.close()));
+    }
   });
 });

@@ -1,21 +1,15 @@
-import { formatMoney, type Order } from "@hearth/domain";
+"use client";
+
+import { formatMoney, type Order, type OrderItem } from "@hearth/domain";
+import { useMemo } from "react";
 import { CartTotals } from "@/components/cart/cart-totals";
+import { useCartCatalog } from "@/lib/cart/use-cart-catalog";
 import styles from "./orders.module.css";
 
 /** The lines and totals exactly as the server priced them; before that, the items as ordered. */
 export function OrderLines({ order }: { order: Order }) {
   const { lines, currency } = order;
-  if (!lines || !currency) {
-    return (
-      <ul className={styles.timeline}>
-        {order.items.map((item) => (
-          <li key={item.productId}>
-            {item.productId} × {item.quantity}
-          </li>
-        ))}
-      </ul>
-    );
-  }
+  if (!lines || !currency) return <ItemsAsOrdered items={order.items} />;
   const money = (cents: number) => formatMoney(cents, currency);
   return (
     <>
@@ -59,5 +53,23 @@ export function OrderLines({ order }: { order: Order }) {
         />
       ) : null}
     </>
+  );
+}
+
+/** An order the server never priced (rejected, or still pending): the items by name as ordered. */
+function ItemsAsOrdered({ items }: { items: readonly OrderItem[] }) {
+  const asLines = useMemo(() => items.map((item) => ({ ...item, addedAt: 0 })), [items]);
+  const catalog = useCartCatalog(asLines);
+  const nameOf = (productId: string) =>
+    catalog.status === "ready" ? (catalog.catalog.products.get(productId)?.name ?? null) : null;
+  return (
+    <ul className={styles.timeline}>
+      {items.map((item) => (
+        <li key={item.productId} data-testid="order-item">
+          {nameOf(item.productId) ?? (catalog.status === "loading" ? "…" : "A product no longer for sale")} ×{" "}
+          {item.quantity}
+        </li>
+      ))}
+    </ul>
   );
 }

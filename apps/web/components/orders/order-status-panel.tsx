@@ -1,6 +1,7 @@
 import type { Order } from "@hearth/domain";
 import Link from "next/link";
 import { statusCopy } from "@/lib/orders/status-copy";
+import { RestoreCartButton } from "./restore-cart-button";
 import styles from "./orders.module.css";
 
 /** The order's state in words; a live region, so a screen reader hears each change. */
@@ -26,9 +27,10 @@ export function OrderStatusPanel({ order, redirecting }: { order: Order; redirec
               {order.payment?.failedAttempts ? "Try again" : "Pay now"}
             </a>
           ) : null}
+          {copy.offerCart ? <RestoreCartButton uid={order.uid} items={order.items} /> : null}
           {copy.offerCart ? (
-            <Link href="/cart" className="button">
-              Back to your cart
+            <Link href="/cart" className={styles.secondary}>
+              Go to your cart
             </Link>
           ) : null}
         </div>
