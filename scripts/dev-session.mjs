@@ -26,6 +26,13 @@ if (missing.length > 0) {
 }
 const projectId = process.env.GCLOUD_PROJECT ?? "demo-hearth";
 
+/** The Functions emulator names no *_EMULATOR_HOST variable: firebase.json's port, moved by the offset. */
+function functionsEmulatorHost() {
+  const { host, port } = JSON.parse(fs.readFileSync(path.join(root, "firebase.json"), "utf8")).emulators
+    .functions;
+  return `${host}:${port + Number(process.env.HEARTH_PORT_OFFSET ?? 0)}`;
+}
+
 const children = new Set();
 let stopping = false;
 
@@ -77,6 +84,7 @@ function startNext() {
     NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST,
     NEXT_PUBLIC_AUTH_EMULATOR_HOST: process.env.FIREBASE_AUTH_EMULATOR_HOST,
     NEXT_PUBLIC_STORAGE_EMULATOR_HOST: process.env.FIREBASE_STORAGE_EMULATOR_HOST,
+    NEXT_PUBLIC_FUNCTIONS_EMULATOR_HOST: functionsEmulatorHost(),
   };
   const next = start("npm", ["run", "dev", "-w", "apps/web"], { env, stdio: ["inherit", "pipe", "inherit"] });
   // Next.js moves to another port when this one is taken; its banner says which.

@@ -1,13 +1,17 @@
 import { parseArgs } from "node:util";
 import { applicationDefault, deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type UserRecord } from "firebase-admin/auth";
-import { userSchema } from "@hearth/domain";
+import { FieldValue, getFirestore } from "firebase-admin/firestore";
+import { ADMINS, adminRecordSchema, userSchema } from "@hearth/domain";
 import { TargetError, assertEmulatorsRunning, isDemoProject, useEmulators } from "./seed/env";
 
 const usage = `Usage: npm run make-admin -- <email> [--project <project-id>]
 
 Gives the user with this email the custom claim {admin: true}, keeping any other
-claims. The user must already exist (sign up in the store first, or npm run seed).
+claims, and registers them in Firestore's admins/{uid} (the registry the admin
+callables count, so the last admin is never revoked). The user must already
+exist (sign up in the store first, or npm run seed). Admins revoke admins from
+the back office (the adminSetAdmin callable).
 
 Without --project (or with a demo- project) it talks to the local emulators: the
 hosts in FIREBASE_AUTH_EMULATOR_HOST etc. when set, otherwise firebase.json's ports.
@@ -31,10 +35,10 @@ function errorCode(error: unknown): string | undefined {
 async function connect(project: string | undefined): Promise<{ app: App; where: string }> {
   if (project === undefined || isDemoProject(project)) {
     const target = useEmulators(project);
-    await assertEmulatorsRunning(target, ["auth"]);
+    await assertEmulatorsRunning(target, ["auth", "firestore"]);
     return {
       app: initializeApp({ projectId: target.projectId }, "make-admin"),
-      where: `${target.projectId} (Auth emulator at ${target.hosts.auth})`,
+      where: `${target.projectId} (Auth emulator at ${target.hosts.auth}, Firestore at ${target.hosts.firestore})`,
     };
   }
   const emulator = process.env.FIREBASE_AUTH_EMULATOR_HOST;
@@ -62,6 +66,21 @@ async function findUser(app: App, email: string, where: string): Promise<UserRec
   }
 }
 
+/** admins/{uid}, unless the user is registered already (their first grant is kept). */
+async function register(app: App, user: UserRecord): Promise<void> {
+  const db = getFirestore(app);
+  const ref = db.collection(ADMINS).doc(user.uid);
+  const record = adminRecordSchema.parse({
+    email: user.email ?? null,
+    grantedAt: new Date(),
+    grantedBy: null,
+    source: "make-admin",
+  });
+  await db.runTransaction(async (tx) => {
+    if (!(await tx.get(ref)).exists) tx.create(ref, { ...record, grantedAt: FieldValue.serverTimestamp() });
+  });
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -85,7 +104,10 @@ async function main(): Promise<void> {
     const user = await findUser(app, email, where);
     const claims = { ...user.customClaims, admin: true };
     const already = user.customClaims?.admin === true;
+    // The claim first, as adminSetAdmin does: a failure in between leaves an admin the registry
+    // does not count, which only makes the last-admin check stricter.
     await getAuth(app).setCustomUserClaims(user.uid, claims);
+    await register(app, user);
     console.log(
       `${already ? "Already an admin" : "Made admin"}: ${email} (uid ${user.uid}) in ${where}\n` +
         `Custom claims now: ${JSON.stringify(claims)}\n` +

@@ -10,6 +10,10 @@ Seeds the Firebase emulators with the Hearth demo store: store config, categorie
 products with generated images, and two demo accounts. Safe to run again: it
 overwrites the same documents instead of adding new ones.
 
+Product images take the real path: the seed uploads each product's artwork to
+products/{id}/original/ and waits for the image pipeline in the Functions
+emulator to make the WebP sizes. Artwork already processed is not uploaded again.
+
 Uses FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST and
 FIREBASE_STORAGE_EMULATOR_HOST when set (as inside firebase emulators:exec);
 otherwise the ports in firebase.json (as used by npm run dev). It never touches
@@ -27,7 +31,7 @@ Seeded ${summary.projectId} in ${(summary.elapsedMs / 1000).toFixed(1)} s
   Products    ${products.active} active, ${products.draft} draft, ${products.archived} archived
   Low stock   ${summary.lowStock.join(", ")}
   Sold out    ${summary.soldOut.join(", ")}
-  Images      ${summary.images} WebP files in gs://${summary.bucket}/products/ (${summary.imagesRendered} rendered, the rest unchanged)
+  Images      ${summary.images} originals in gs://${summary.bucket}/products/*/original/ (${summary.uploaded} uploaded and processed by the image pipeline, the rest unchanged)
   Accounts`);
   for (const account of summary.accounts) {
     const role = account.admin ? "admin" : "shopper";

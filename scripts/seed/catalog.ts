@@ -7,6 +7,8 @@ export const storeConfig: StoreConfig = {
   lowStockThreshold: 5,
   maxOpenOrdersPerAccount: 3,
   maxUnitsPerProduct: 10,
+  // The store's day for the daily sales report (the demo shop ships from Portland).
+  timeZone: "America/Los_Angeles",
 };
 
 export interface SeedCategory extends Category {

@@ -30,17 +30,18 @@ export function defaultBucket(projectId: string): string {
   return `${projectId}.appspot.com`;
 }
 
-/** The ports `npm run dev` uses: firebase.json's, shifted like tools/emulators does for HEARTH_PORT_OFFSET. */
-function defaultHosts(): Record<EmulatorName, string> {
+/** The host of an emulator as `npm run dev` runs it: firebase.json's, shifted like tools/emulators does for HEARTH_PORT_OFFSET. */
+function defaultHost(name: EmulatorName | "hub"): string {
   const config: unknown = JSON.parse(fs.readFileSync(path.join(root, "firebase.json"), "utf8"));
   const offset = Number(process.env.HEARTH_PORT_OFFSET ?? 0) || 0;
-  const hostOf = (name: EmulatorName): string => {
-    const emulators = (config as { emulators?: Record<string, { host?: string; port?: number }> }).emulators;
-    const entry = emulators?.[name];
-    if (!entry?.port) throw new Error(`firebase.json has no emulators.${name}.port`);
-    return `${entry.host ?? "127.0.0.1"}:${entry.port + offset}`;
-  };
-  return { firestore: hostOf("firestore"), auth: hostOf("auth"), storage: hostOf("storage") };
+  const emulators = (config as { emulators?: Record<string, { host?: string; port?: number }> }).emulators;
+  const entry = emulators?.[name];
+  if (!entry?.port) throw new Error(`firebase.json has no emulators.${name}.port`);
+  return `${entry.host ?? "127.0.0.1"}:${entry.port + offset}`;
+}
+
+function defaultHosts(): Record<EmulatorName, string> {
+  return { firestore: defaultHost("firestore"), auth: defaultHost("auth"), storage: defaultHost("storage") };
 }
 
 /**
@@ -92,5 +93,22 @@ export async function assertEmulatorsRunning(
       `No emulator answers at ${down.join(", ")}. Start them first (npm run dev), or run inside ` +
         `firebase emulators:exec.`,
     );
+  }
+}
+
+/**
+ * Whether the Functions emulator runs beside the others, as the emulator hub lists them
+ * (FIREBASE_EMULATOR_HUB inside emulators:exec, else firebase.json's hub port); null when the hub
+ * does not answer, and it is not known.
+ */
+export async function functionsEmulatorRunning(): Promise<boolean | null> {
+  const hub = process.env.FIREBASE_EMULATOR_HUB ?? defaultHost("hub");
+  try {
+    const response = await fetch(`http://${hub}/emulators`, { signal: AbortSignal.timeout(3000) });
+    if (!response.ok) return null;
+    const running: unknown = await response.json();
+    return typeof running === "object" && running !== null && "functions" in running;
+  } catch {
+    return null;
   }
 }

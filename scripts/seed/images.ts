@@ -1,121 +1,148 @@
 import { createHash } from "node:crypto";
 import type { Storage } from "firebase-admin/storage";
 import sharp from "sharp";
-import { imageSizes, productImageSchema, type ImageSize, type ProductImage } from "@hearth/domain";
-import { ARTWORK_HEIGHT, ARTWORK_WIDTH, canRenderText, productSvg } from "./artwork";
+import { productImageSchema, type ProductImage } from "@hearth/domain";
+import { derivedPrefix, imageIdFor, uploadIdOf } from "../../functions/src/images/object-names";
+import { productSvg } from "./artwork";
 import type { SeedCategory } from "./catalog";
-import type { EmulatorTarget } from "./env";
-
-export const imageWidths: Record<ImageSize, number> = { thumb: 160, card: 480, full: 1200 };
 
 type Bucket = ReturnType<Storage["bucket"]>;
-type File = ReturnType<Bucket["file"]>;
 
-const CACHE_CONTROL = "public, max-age=86400";
-const WEBP = { quality: 82, effort: 3 } as const;
+/**
+ * The original is a JPEG: a fraction of a PNG's bytes for these gradients, quick to encode here and
+ * to decode in the pipeline, which makes the WebP sizes from it. 1200 × 900 is the pipeline's
+ * `full` width, so the storefront shows the same picture as before at every size.
+ */
+const JPEG = { quality: 90 } as const;
+const CONTENT_TYPE = "image/jpeg";
+export const ARTWORK_FILE = "artwork.jpg";
+/** Custom metadata on the original: what it was rendered from, so an unchanged one is not sent again. */
+const ARTWORK_KEY = "hearthArtwork";
 
-function heightFor(width: number): number {
-  return Math.round((width * ARTWORK_HEIGHT) / ARTWORK_WIDTH);
+export function artworkPath(productId: string): string {
+  return `products/${productId}/original/${ARTWORK_FILE}`;
 }
 
-export function imagePath(productId: string, size: ImageSize): string {
-  return `products/${productId}/images/${size}.webp`;
+export interface Artwork {
+  productId: string;
+  /** The original's object name: the `path` of its entry in the product's `images`. */
+  path: string;
+  alt: string;
+  svg: string;
+  /** Of everything the JPEG is made from; rendering is the costly part, so it is never hashed. */
+  hash: string;
 }
 
-/** A fixed download token per object, so re-seeding keeps every URL the same. */
-function downloadToken(bucket: string, path: string): string {
-  const hex = createHash("sha256").update(`hearth-seed:${bucket}/${path}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+export function artworkFor(
+  input: { productId: string; name: string; category: SeedCategory },
+  withText: boolean,
+): Artwork {
+  const svg = productSvg(input.name, input.category, input.productId, withText);
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ svg, JPEG, CONTENT_TYPE }))
+    .digest("hex")
+    .slice(0, 16);
+  return { productId: input.productId, path: artworkPath(input.productId), alt: input.name, svg, hash };
+}
+
+export interface StoredOriginal {
+  generation: string;
+  hash: string | undefined;
+}
+
+/** The stored original's generation and artwork hash, or null when there is none. */
+export async function storedOriginal(bucket: Bucket, path: string): Promise<StoredOriginal | null> {
+  try {
+    const [metadata] = await bucket.file(path).getMetadata();
+    if (metadata.generation === undefined) return null;
+    const hash = metadata.metadata?.[ARTWORK_KEY];
+    return { generation: String(metadata.generation), hash: typeof hash === "string" ? hash : undefined };
+  } catch (error) {
+    if (typeof error === "object" && error !== null && "code" in error && error.code === 404) return null;
+    throw error;
+  }
 }
 
 /**
- * The Firebase download URL, exactly as getDownloadURL() from firebase-admin/storage builds it for the
- * emulator. Built here rather than asked for because that call goes through the Storage emulator's
- * rules runtime, which drops responses under parallel load, and because the token is ours anyway.
+ * True when the stored original is this artwork and the product carries the pipeline's entry for
+ * exactly that upload (its id names the original's generation): nothing to upload or wait for.
  */
-export function downloadUrl(target: EmulatorTarget, path: string): string {
-  const token = downloadToken(target.bucket, path);
-  return `http://${target.hosts.storage}/v0/b/${target.bucket}/o/${encodeURIComponent(path)}?alt=media&token=${token}`;
+export function isProcessed(
+  artwork: Artwork,
+  stored: StoredOriginal | null,
+  images: readonly ProductImage[],
+): boolean {
+  if (stored === null || stored.hash !== artwork.hash) return false;
+  const uploadId = imageIdFor(artwork.path, stored.generation);
+  return images.some((image) => image.path === artwork.path && uploadIdOf(image) === uploadId);
 }
 
-/** True when every size is already stored from this exact artwork, so rendering can be skipped. */
-async function isUpToDate(files: readonly File[], artworkHash: string): Promise<boolean> {
-  const stored = await Promise.all(
-    files.map(async (file) => {
-      const [exists] = await file.exists();
-      if (!exists) return false;
-      const [metadata] = await file.getMetadata();
-      return metadata.metadata?.hearthArtwork === artworkHash;
-    }),
-  );
-  return stored.every(Boolean);
-}
-
-async function renderAndUpload(
-  bucket: Bucket,
-  svg: string,
-  artworkHash: string,
-  files: readonly File[],
-): Promise<void> {
-  const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
-  await Promise.all(
-    imageSizes.map(async (size, index) => {
-      const width = imageWidths[size];
-      const webp = await sharp(data, { raw: info }).resize(width, heightFor(width)).webp(WEBP).toBuffer();
-      const file = files[index];
-      if (!file) throw new Error(`No file for size ${size}`);
-      await file.save(webp, {
-        resumable: false,
-        contentType: "image/webp",
-        metadata: {
-          cacheControl: CACHE_CONTROL,
-          metadata: {
-            firebaseStorageDownloadTokens: downloadToken(bucket.name, file.name),
-            hearthArtwork: artworkHash,
-          },
-        },
-      });
-    }),
-  );
-}
-
-export interface ImageInput {
+export interface Upload {
   productId: string;
-  name: string;
-  category: SeedCategory;
+  path: string;
+  /** The pipeline's id for this upload: its entry on the product and its error document use it. */
+  uploadId: string;
 }
 
-export interface GeneratedImage {
-  image: ProductImage;
-  rendered: boolean;
-}
-
-/** Renders the product's artwork at every size (unless already stored), uploads it, returns the image record. */
-export async function generateProductImage(
-  storage: Storage,
-  target: EmulatorTarget,
-  input: ImageInput,
-): Promise<GeneratedImage> {
-  const svg = productSvg(input.name, input.category, input.productId, await canRenderText());
-  const artworkHash = createHash("sha256")
-    .update(JSON.stringify({ svg, imageWidths, WEBP }))
-    .digest("hex")
-    .slice(0, 16);
-  const bucket = storage.bucket(target.bucket);
-  const files = imageSizes.map((size) => bucket.file(imagePath(input.productId, size)));
-
-  const rendered = !(await isUpToDate(files, artworkHash));
-  if (rendered) await renderAndUpload(bucket, svg, artworkHash, files);
-
-  const urls = Object.fromEntries(
-    imageSizes.map((size) => [size, downloadUrl(target, imagePath(input.productId, size))]),
-  );
-  const image = productImageSchema.parse({
-    path: imagePath(input.productId, "full"),
-    width: imageWidths.full,
-    height: heightFor(imageWidths.full),
-    urls,
-    alt: input.name,
+/**
+ * Renders the artwork and uploads it as the product's original, with its alt text and hash in
+ * custom metadata; the Storage trigger takes it from there. Overwriting makes a new generation,
+ * which the pipeline puts in place of the previous entry for this path and whose files it deletes.
+ * Files of a previous generation that no entry points at (the product was rewritten without
+ * them, e.g. after clearing Firestore) are deleted here, since the pipeline no longer knows them.
+ */
+export async function uploadArtwork(
+  bucket: Bucket,
+  artwork: Artwork,
+  stored: StoredOriginal | null,
+  images: readonly ProductImage[],
+): Promise<Upload> {
+  const data = await sharp(Buffer.from(artwork.svg)).jpeg(JPEG).toBuffer();
+  const file = bucket.file(artwork.path);
+  await file.save(data, {
+    resumable: false,
+    contentType: CONTENT_TYPE,
+    metadata: { metadata: { alt: artwork.alt, [ARTWORK_KEY]: artwork.hash } },
   });
-  return { image, rendered };
+  const generation = file.metadata.generation ?? (await file.getMetadata())[0].generation;
+  if (generation === undefined) throw new Error(`Storage returned no generation for ${artwork.path}`);
+
+  if (stored !== null) {
+    const previousId = imageIdFor(artwork.path, stored.generation);
+    if (!images.some((image) => uploadIdOf(image) === previousId)) {
+      await bucket.deleteFiles({ prefix: derivedPrefix(artwork.productId, previousId) });
+    }
+  }
+  return {
+    productId: artwork.productId,
+    path: artwork.path,
+    uploadId: imageIdFor(artwork.path, String(generation)),
+  };
+}
+
+/** The entries the seed wrote itself before the pipeline existed: `products/{id}/images/{size}.webp`. */
+const LEGACY_SIZES = ["thumb", "card", "full"] as const;
+const legacyPath = (productId: string, size: string): string => `products/${productId}/images/${size}.webp`;
+
+/**
+ * The product's images to keep when the seed rewrites it: every readable entry (the pipeline's,
+ * and any an admin added) except the seed's own pre-pipeline entry, which `legacy` reports.
+ */
+export function keptImages(productId: string, stored: unknown): { images: ProductImage[]; legacy: boolean } {
+  const entries = Array.isArray(stored) ? (stored as unknown[]) : [];
+  const images = entries.flatMap((entry) => {
+    const parsed = productImageSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const kept = images.filter(
+    (image) => !(image.path === legacyPath(productId, "full") && uploadIdOf(image) === null),
+  );
+  return { images: kept, legacy: kept.length < images.length };
+}
+
+/** Deletes the pre-pipeline seed's WebP files of a product. */
+export async function deleteLegacyFiles(bucket: Bucket, productId: string): Promise<void> {
+  await Promise.all(
+    LEGACY_SIZES.map((size) => bucket.file(legacyPath(productId, size)).delete({ ignoreNotFound: true })),
+  );
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { deployConfig, root } from "../../scripts/deploy-config";
+import { appHostingEnvProblems, deployConfig, deployTarget, root } from "../../scripts/deploy-config";
 
 const functionsConfigSchema = z.array(z.object({ source: z.string(), ignore: z.array(z.string()) }));
 type ReaddirRecursive = (options: { path: string; ignore: string[] }) => Promise<{ name: string }[]>;
@@ -76,5 +76,63 @@ describe("the extensions that deploy installs", () => {
       /^projects\/\$\{param:PROJECT_ID\}\/secrets\/[^/]+\/versions\/latest$/,
     );
     expect(params).not.toHaveProperty("SMTP_CONNECTION_URI");
+  });
+});
+
+describe("which deploys build the storefront, and for which project", () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "hearth-deploy-target-"));
+    await writeFile(path.join(dir, "firebase.json"), JSON.stringify({ functions: [], apphosting: {} }));
+    await writeFile(
+      path.join(dir, ".firebaserc"),
+      JSON.stringify({ projects: { default: "demo-hearth", prod: "my-shop" } }),
+    );
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("reads the project as firebase-tools does, aliases included, and never guesses one", () => {
+    expect(deployTarget(["--project", "prod"], dir)).toEqual({ projectId: "my-shop", appHosting: true });
+    expect(deployTarget(["--project=other-shop"], dir).projectId).toBe("other-shop");
+    expect(deployTarget(["-P", "prod", "--force"], dir).projectId).toBe("my-shop");
+    // The active project (`firebase use`) is not in the repository: the check asks for --project.
+    expect(deployTarget([], dir).projectId).toBeUndefined();
+  });
+
+  it("checks the storefront only when it is deployed", () => {
+    expect(deployTarget(["--only", "functions,firestore"], dir).appHosting).toBe(false);
+    expect(deployTarget(["--only", "functions,apphosting"], dir).appHosting).toBe(true);
+    expect(deployTarget(["--only=apphosting:hearth-web"], dir).appHosting).toBe(true);
+    expect(deployTarget(["--except", "apphosting"], dir).appHosting).toBe(false);
+  });
+
+  it("refuses placeholders and an env that would build the storefront for the emulators", () => {
+    const env = [
+      { variable: "NEXT_PUBLIC_FIREBASE_PROJECT_ID", value: "my-shop" },
+      { variable: "NEXT_PUBLIC_FIREBASE_API_KEY", value: "key", availability: ["RUNTIME" as const] },
+      { variable: "NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST", value: "127.0.0.1:8080" },
+      { variable: "NEXT_PUBLIC_USE_EMULATORS", value: "true" },
+    ];
+    expect(appHostingEnvProblems(env, "my-shop")).toEqual([
+      "NEXT_PUBLIC_FIREBASE_API_KEY must be available at BUILD: next build inlines it",
+      "NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST points the storefront at an emulator: remove it",
+      "NEXT_PUBLIC_USE_EMULATORS is true: the storefront would look for emulators",
+    ]);
+    expect(
+      appHostingEnvProblems(
+        [
+          { variable: "NEXT_PUBLIC_FIREBASE_PROJECT_ID", value: "<project-id>" },
+          { variable: "NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN", value: "<project-id>.firebaseapp.com" },
+        ],
+        "my-shop",
+      ),
+    ).toEqual([
+      "NEXT_PUBLIC_FIREBASE_PROJECT_ID still holds the placeholder <project-id>",
+      "NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN still holds the placeholder <project-id>.firebaseapp.com",
+    ]);
+    expect(appHostingEnvProblems([], "my-shop")).toEqual([
+      "NEXT_PUBLIC_FIREBASE_PROJECT_ID needs a plain value: the project the storefront talks to",
+    ]);
   });
 });

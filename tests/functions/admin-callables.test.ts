@@ -1,13 +1,17 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { mailSchema } from "@hearth/domain";
 import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { callFunction, idTokenFor } from "./support/callables";
 import { auth, db } from "./support/e2e-app";
 import { awaitingPayment, notified } from "./support/e2e-flow";
-import { clearAuth, clearFirestore, E2E_PROJECT } from "./support/emulators";
+import { clearAuth, clearFirestore, E2E_PROJECT, waitFor } from "./support/emulators";
 import { orderData, placeOrder, seedProduct, seedStore, seedUser, stockOf } from "./support/seed";
 import { paidCheckout, postWebhook } from "./support/webhook";
 
 const UID = "shopper-admin-tests";
+const shipped = { event: "shipped", carrier: "UPS", trackingNumber: "1Z999AA10123456784" } as const;
 
 beforeEach(async () => {
   await Promise.all([clearFirestore(E2E_PROJECT), clearAuth(E2E_PROJECT)]);
@@ -23,13 +27,46 @@ async function paidOrder(quantity: number): Promise<string> {
   return orderId;
 }
 
+// Every admin callable, each with input it would accept from an admin.
+const ADMIN_CALLABLES = [
+  { name: "adminCancelOrder", data: { orderId: "x" } },
+  { name: "adminRefundOrder", data: { orderId: "x", amountCents: 100 } },
+  {
+    name: "adminUpdateOrderStatus",
+    data: { orderId: "x", event: "shipped", carrier: "UPS", trackingNumber: "1Z" },
+  },
+  { name: "runScheduledJobNow", data: { job: "expireUnpaidOrders" } },
+  { name: "adminSetAdmin", data: { email: "not-an-admin@example.test", admin: true } },
+  { name: "adminListAdmins", data: null },
+  { name: "adminRunDailyReport", data: { date: "2025-01-31" } },
+  { name: "adminSalesToday", data: null },
+  { name: "adminReportDownloadUrl", data: { date: "2025-01-31" } },
+  {
+    name: "adminSaveProduct",
+    data: {
+      product: {
+        name: "Mug",
+        slug: "mug-2",
+        description: "",
+        priceCents: 100,
+        categoryId: "x",
+        tags: [],
+        status: "draft",
+        stock: 1,
+      },
+    },
+  },
+  { name: "adminDeleteProductImage", data: { productId: "mug", path: "products/mug/original/a.jpg" } },
+];
+
 describe("admin callables over HTTP", () => {
-  it.each([
-    { name: "adminCancelOrder", data: { orderId: "x" } },
-    { name: "adminRefundOrder", data: { orderId: "x", amountCents: 100 } },
-    { name: "adminUpdateOrderStatus", data: { orderId: "x", event: "shipped" } },
-    { name: "runScheduledJobNow", data: { job: "expireUnpaidOrders" } },
-  ])("$name refuses anonymous callers and shoppers", async ({ name, data }) => {
+  it("lists every admin callable that functions/src/index.ts deploys", () => {
+    const index = readFileSync(path.resolve(import.meta.dirname, "../../functions/src/index.ts"), "utf8");
+    const exported = [...index.matchAll(/\b(admin[A-Z]\w*|runScheduledJobNow)\b/g)].map((match) => match[1]);
+    expect(new Set(exported)).toEqual(new Set(ADMIN_CALLABLES.map((callable) => callable.name)));
+  });
+
+  it.each(ADMIN_CALLABLES)("$name refuses anonymous callers and shoppers", async ({ name, data }) => {
     const shopper = await idTokenFor(auth, "not-an-admin");
 
     const anonymous = await callFunction(name, data);
@@ -50,6 +87,13 @@ describe("admin callables over HTTP", () => {
     expect(
       (await callFunction("adminUpdateOrderStatus", { orderId, event: "paid" }, admin)).error?.status,
     ).toBe("INVALID_ARGUMENT");
+    expect(await callFunction("adminUpdateOrderStatus", { orderId, event: "shipped" }, admin)).toMatchObject({
+      error: {
+        status: "INVALID_ARGUMENT",
+        message:
+          "carrier: Required to mark an order shipped; trackingNumber: Required to mark an order shipped",
+      },
+    });
     expect((await callFunction("runScheduledJobNow", { job: "dropTables" }, admin)).error?.status).toBe(
       "INVALID_ARGUMENT",
     );
@@ -59,7 +103,7 @@ describe("admin callables over HTTP", () => {
     expect((await callFunction("adminCancelOrder", { orderId: "missing" }, admin)).error?.status).toBe(
       "NOT_FOUND",
     );
-    const illegal = await callFunction("adminUpdateOrderStatus", { orderId, event: "shipped" }, admin);
+    const illegal = await callFunction("adminUpdateOrderStatus", { orderId, ...shipped }, admin);
     expect(illegal.error).toMatchObject({
       status: "FAILED_PRECONDITION",
       message: expect.stringMatching(/awaiting_payment/),
@@ -105,10 +149,30 @@ describe("admin callables over HTTP", () => {
 
     const paid = await paidOrder(1);
     expect(
-      (await callFunction("adminUpdateOrderStatus", { orderId: paid, event: "shipped" }, admin)).result,
+      (
+        await callFunction(
+          "adminUpdateOrderStatus",
+          { orderId: paid, event: "shipped", carrier: " Colissimo ", trackingNumber: "6A 1234" },
+          admin,
+        )
+      ).result,
     ).toEqual({
       orderId: paid,
       status: "shipped",
+    });
+    expect((await orderData(db, paid)).shipment).toEqual({ carrier: "Colissimo", trackingNumber: "6A 1234" });
+    expect((await db.doc(`orders/${paid}/events/shipped`).get()).get("note")).toBe(
+      "Shipped with Colissimo, tracking number 6A 1234",
+    );
+    const shippedNotice = await notified(UID, paid, "shipped");
+    expect(shippedNotice.body).toBe("Your order is on its way with Colissimo. Tracking number: 6A 1234.");
+    const mail = await waitFor("the shipped mail", async () =>
+      (await db.doc(`mail/${paid}_shipped`).get()).data(),
+    );
+    expect(mailSchema.parse(mail)).toMatchObject({
+      to: "shopper@example.test",
+      message: { text: expect.stringContaining("Tracking number: 6A 1234") },
+      createdAt: expect.any(Timestamp),
     });
     expect(
       (await callFunction("adminUpdateOrderStatus", { orderId: paid, event: "delivered" }, admin)).result,
@@ -124,7 +188,7 @@ describe("admin callables over HTTP", () => {
   it("refunds part of a shipped order, then refuses more than is left", async () => {
     const admin = await idTokenFor(auth, "admin-1", { admin: true });
     const orderId = await paidOrder(2);
-    await callFunction("adminUpdateOrderStatus", { orderId, event: "shipped" }, admin);
+    await callFunction("adminUpdateOrderStatus", { orderId, ...shipped }, admin);
     const total: number = (await orderData(db, orderId)).totalCents;
 
     const partial = await callFunction(

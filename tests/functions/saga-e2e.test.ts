@@ -7,6 +7,7 @@ import { clearAuth, clearFirestore, E2E_PROJECT } from "./support/emulators";
 import { orderData, placeOrder, seedProduct, seedStore, seedUser, stockOf } from "./support/seed";
 import { checkoutSessionExpired } from "@hearth/stripe-events";
 import { paidCheckout, paymentFacts, postWebhook } from "./support/webhook";
+import { storefrontOrigin } from "../e2e/support/storefront";
 
 const UID = "shopper-e2e";
 const EMAIL = "shopper@example.test";
@@ -35,7 +36,8 @@ describe("order saga on the emulators (real triggers, webhook over HTTP)", () =>
     const orderId = await placeOrder(db, UID, [{ productId: "mug", quantity: 2 }]);
     const awaiting = await awaitingPayment(orderId);
     expect(awaiting.totalCents).toBe(3_000);
-    expect(awaiting.payment.checkoutUrl).toBe(`http://localhost:3000/pay/${orderId}`);
+    // functions/.env.demo-hearth's STOREFRONT_URL, moved with the emulators by HEARTH_PORT_OFFSET.
+    expect(awaiting.payment.checkoutUrl).toBe(`${storefrontOrigin().origin}/pay/${orderId}`);
     expect(await stockOf(db, "mug")).toBe(8);
 
     const response = await postWebhook(await paidCheckout(db, orderId));

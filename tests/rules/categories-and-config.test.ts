@@ -92,6 +92,17 @@ describe("config/store", () => {
     await assertSucceeds(setDoc(ref, storeConfig()));
   });
 
+  it.each(["UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "America/Port-au-Prince"])(
+    "takes the time zone %s, or none (UTC applies)",
+    async (timeZone) => {
+      const ref = doc(db(h.admin()), "config/store");
+      await assertSucceeds(setDoc(ref, storeConfig({ timeZone })));
+      expect(storeConfigSchema.parse(storeConfig({ timeZone })).timeZone).toBe(timeZone);
+      await assertSucceeds(setDoc(ref, storeConfig()));
+      expect(storeConfigSchema.parse(storeConfig()).timeZone).toBe("UTC");
+    },
+  );
+
   it("denies config writes to shoppers and signed-out visitors, and deletes to everyone", async () => {
     await h.seed((firestore) => setDoc(doc(firestore, "config/store"), storeConfig()));
     await assertFails(setDoc(doc(db(h.signedOut()), "config/store"), storeConfig()));
@@ -123,6 +134,13 @@ describe("config/store", () => {
     ["0 units per product", { maxUnitsPerProduct: 0 }],
     ["100 units per product", { maxUnitsPerProduct: 100 }],
     ["a fractional unit cap", { maxUnitsPerProduct: 2.5 }],
+    ["an empty time zone", { timeZone: "" }],
+    ["a time zone with a space", { timeZone: "Europe/Le Havre" }],
+    ["a time zone ending in a slash", { timeZone: "Europe/" }],
+    ["a time zone going up a folder", { timeZone: "../Paris" }],
+    ["a time zone of four parts", { timeZone: "A/B/C/D" }],
+    ["a 65-character time zone", { timeZone: `Europe/${"x".repeat(58)}` }],
+    ["a time zone given as a number", { timeZone: 1 }],
   ];
 
   it.each(invalid)("rejects an admin config write with %s", async (_label, overrides) => {

@@ -16,89 +16,110 @@ import { db, useRulesEnv } from "./setup";
 
 const h = useRulesEnv();
 
-describe.each([
-  [
-    "webhookEvents",
-    { type: "checkout.session.completed", orderId: "o1", receivedAt: past, outcome: "applied" },
-  ],
-  [
-    "mail",
-    { to: "alice@example.com", message: { subject: "Receipt", text: "Thanks", html: "<p>Thanks</p>" } },
-  ],
-])("%s (functions only)", (name, data) => {
+describe("webhookEvents (functions only)", () => {
+  const event = { type: "checkout.session.completed", orderId: "o1", receivedAt: past, outcome: "applied" };
+
   it("cannot be read, listed or written by any client, admins included", async () => {
-    await h.seed((firestore) => setDoc(doc(firestore, `${name}/e1`), data));
+    await h.seed((firestore) => setDoc(doc(firestore, "webhookEvents/e1"), event));
     for (const context of [h.admin(), h.shopper("alice"), h.signedOut()]) {
       const firestore = db(context);
-      await assertFails(getDoc(doc(firestore, `${name}/e1`)));
-      await assertFails(getDocs(collection(firestore, name)));
-      await assertFails(setDoc(doc(firestore, `${name}/e2`), data));
-      await assertFails(updateDoc(doc(firestore, `${name}/e1`), { orderId: "o2" }));
-      await assertFails(deleteDoc(doc(firestore, `${name}/e1`)));
+      await assertFails(getDoc(doc(firestore, "webhookEvents/e1")));
+      await assertFails(getDocs(collection(firestore, "webhookEvents")));
+      await assertFails(setDoc(doc(firestore, "webhookEvents/e2"), event));
+      await assertFails(updateDoc(doc(firestore, "webhookEvents/e1"), { orderId: "o2" }));
+      await assertFails(deleteDoc(doc(firestore, "webhookEvents/e1")));
     }
   });
 });
 
-describe("triggerFailures (admins read, functions write)", () => {
-  const failure = {
-    trigger: "onOrderCreated",
-    orderId: "o1",
-    status: null,
-    kind: "permanent",
-    detail: "STRIPE_SECRET_KEY is not set",
-    settlement: "rejected",
-    eventTime: null,
-    recordedAt: past,
-  };
+// Written by functions through the Admin SDK; the back office reads them.
+describe.each([
+  [
+    "triggerFailures",
+    "onOrderCreated_o1",
+    {
+      trigger: "onOrderCreated",
+      orderId: "o1",
+      status: null,
+      kind: "permanent",
+      detail: "STRIPE_SECRET_KEY is not set",
+      settlement: "rejected",
+      eventTime: null,
+      recordedAt: past,
+    },
+  ],
+  [
+    "reports",
+    "2026-01-31",
+    { date: "2026-01-31", timeZone: "Europe/Paris", currency: "EUR", orderCount: 3, generatedAt: past },
+  ],
+  [
+    "mail",
+    "o1_paid",
+    {
+      to: "alice@example.com",
+      message: { subject: "Receipt", text: "Thanks", html: "<p>Thanks</p>" },
+      createdAt: past,
+      delivery: { state: "SUCCESS", attempts: 1 },
+    },
+  ],
+  ["admins", "root", { email: "root@example.com", grantedAt: past, grantedBy: null, source: "make-admin" }],
+  ["refunds", "o1_500", { orderId: "o1", amountCents: 500, refundedCents: 500, currency: "EUR", at: past }],
+])("%s (admins read, functions write)", (name, id, data) => {
+  const seedOne = () => h.seed((firestore) => setDoc(doc(firestore, `${name}/${id}`), data));
 
-  it("lets admins read and list them, and nobody else", async () => {
-    await h.seed((firestore) => setDoc(doc(firestore, "triggerFailures/onOrderCreated_o1"), failure));
-    await assertSucceeds(getDoc(doc(db(h.admin()), "triggerFailures/onOrderCreated_o1")));
-    await assertSucceeds(getDocs(collection(db(h.admin()), "triggerFailures")));
-    for (const context of [h.shopper("alice"), h.signedOut()]) {
-      await assertFails(getDoc(doc(db(context), "triggerFailures/onOrderCreated_o1")));
-      await assertFails(getDocs(collection(db(context), "triggerFailures")));
+  it("lets admins read and list them", async () => {
+    await seedOne();
+    await assertSucceeds(getDoc(doc(db(h.admin()), `${name}/${id}`)));
+    await assertSucceeds(getDocs(collection(db(h.admin()), name)));
+  });
+
+  it("keeps them from shoppers, forged admin claims and signed-out visitors", async () => {
+    await seedOne();
+    for (const context of [h.shopper("alice"), h.shopper("mallory", { admin: "true" }), h.signedOut()]) {
+      await assertFails(getDoc(doc(db(context), `${name}/${id}`)));
+      await assertFails(getDocs(collection(db(context), name)));
     }
   });
 
   it("lets no client write one, admins included", async () => {
-    await h.seed((firestore) => setDoc(doc(firestore, "triggerFailures/onOrderCreated_o1"), failure));
-    await assertFails(setDoc(doc(db(h.admin()), "triggerFailures/x"), failure));
-    await assertFails(updateDoc(doc(db(h.admin()), "triggerFailures/onOrderCreated_o1"), { detail: "" }));
-    await assertFails(deleteDoc(doc(db(h.admin()), "triggerFailures/onOrderCreated_o1")));
+    await seedOne();
+    for (const context of [h.admin(), h.shopper("alice")]) {
+      const firestore = db(context);
+      await assertFails(setDoc(doc(firestore, `${name}/new`), data));
+      await assertFails(updateDoc(doc(firestore, `${name}/${id}`), { changed: true }));
+      await assertFails(deleteDoc(doc(firestore, `${name}/${id}`)));
+    }
   });
 });
 
-describe("reports (admins read, functions write)", () => {
-  const report = {
-    date: "2026-01-31",
-    orderCount: 3,
-    revenueCents: 12000,
-    currency: "EUR",
-    itemsSold: 5,
-    topProducts: [],
-    generatedAt: past,
+describe("products/{productId}/imageErrors (functions write; admins read and dismiss)", () => {
+  const refused = {
+    fileName: "mug.svg",
+    path: "products/mug/original/img1-mug.svg",
+    code: "unsupported_type",
+    message: "SVG images are not accepted; upload a JPEG, PNG, WebP, AVIF or GIF",
+    at: past,
   };
+  const path = "products/mug/imageErrors/img1";
+  const seedOne = () => h.seed((firestore) => setDoc(doc(firestore, path), refused));
 
-  it("lets admins read and list reports", async () => {
-    await h.seed((firestore) => setDoc(doc(firestore, "reports/2026-01-31"), report));
-    await assertSucceeds(getDoc(doc(db(h.admin()), "reports/2026-01-31")));
-    await assertSucceeds(getDocs(collection(db(h.admin()), "reports")));
+  it("lets admins read, list and dismiss them", async () => {
+    await seedOne();
+    const firestore = db(h.admin());
+    await assertSucceeds(getDoc(doc(firestore, path)));
+    await assertSucceeds(getDocs(collection(firestore, "products/mug/imageErrors")));
+    await assertSucceeds(deleteDoc(doc(firestore, path)));
   });
 
-  it("keeps reports from shoppers and signed-out visitors", async () => {
-    await h.seed((firestore) => setDoc(doc(firestore, "reports/2026-01-31"), report));
-    for (const context of [h.shopper("alice"), h.signedOut()]) {
-      await assertFails(getDoc(doc(db(context), "reports/2026-01-31")));
-      await assertFails(getDocs(collection(db(context), "reports")));
+  it("keeps them from everyone else and lets no client write one", async () => {
+    await seedOne();
+    for (const context of [h.shopper("alice"), h.shopper("mallory", { admin: "true" }), h.signedOut()]) {
+      await assertFails(getDoc(doc(db(context), path)));
+      await assertFails(deleteDoc(doc(db(context), path)));
     }
-  });
-
-  it("lets no client write a report, admins included", async () => {
-    await h.seed((firestore) => setDoc(doc(firestore, "reports/2026-01-31"), report));
-    await assertFails(setDoc(doc(db(h.admin()), "reports/2026-02-01"), report));
-    await assertFails(updateDoc(doc(db(h.admin()), "reports/2026-01-31"), { revenueCents: 0 }));
-    await assertFails(deleteDoc(doc(db(h.admin()), "reports/2026-01-31")));
+    await assertFails(setDoc(doc(db(h.admin()), "products/mug/imageErrors/img2"), refused));
+    await assertFails(updateDoc(doc(db(h.admin()), path), { message: "" }));
   });
 });
 

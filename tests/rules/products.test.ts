@@ -20,6 +20,9 @@ import { db, useRulesEnv } from "./setup";
 
 const h = useRulesEnv();
 
+/** A WebP data URL with this many base64 characters (imagePlaceholderSchema allows 1 to 1000). */
+const placeholderOf = (length: number): string => `data:image/webp;base64,${"A".repeat(length)}`;
+
 const seedCatalog = () =>
   h.seed(async (firestore) => {
     await setDoc(doc(firestore, "products/active"), storedProduct());
@@ -215,6 +218,13 @@ describe("products and the domain schema agree", () => {
     ["the tenth of ten images with width 0", nineGoodImagesAnd({ width: 0 })],
     ["the tenth of ten images with a bad URL", nineGoodImagesAnd({ urls: { full: "ftp://x.example/a" } })],
     ["the tenth of ten images with a long alt", nineGoodImagesAnd({ alt: "x".repeat(201) })],
+    ["a PNG placeholder", withImage({ placeholder: "data:image/png;base64,AAAA" })],
+    ["a placeholder that is a URL", withImage({ placeholder: "https://example.com/p.webp" })],
+    ["a placeholder with 1001 base64 characters", withImage({ placeholder: placeholderOf(1001) })],
+    ["a placeholder with a space", withImage({ placeholder: "data:image/webp;base64,AA AA" })],
+    ["a placeholder that is a number", withImage({ placeholder: 7 })],
+    ["a placeholder with a newline", withImage({ placeholder: "data:image/webp;base64,A\nA" })],
+    ["the tenth of ten images with a bad placeholder", nineGoodImagesAnd({ placeholder: "data:," })],
   ];
 
   it.each(refusedByBoth)("refuses a product with %s, as zod does", async (_label, overrides) => {
@@ -224,6 +234,8 @@ describe("products and the domain schema agree", () => {
 
   const emulatorUrl =
     "http://127.0.0.1:9199/v0/b/demo-hearth.appspot.com/o/products%2Fp1%2Fimages%2Fthumb.webp?alt=media&token=1a2b3c4d-0000-4000-a000-000000000000";
+  const pipelineImage = (i: number): DocumentData =>
+    image({ path: `products/p1/original/${i}.jpg`, placeholder: placeholderOf(1000) });
   const acceptedByBoth: [string, DocumentData][] = [
     ["a name with spaces around it (zod trims them)", { name: "  Blue mug  " }],
     ["the highest price and stock", { priceCents: MAX_PRICE_CENTS, stock: MAX_STOCK }],
@@ -246,6 +258,12 @@ describe("products and the domain schema agree", () => {
     ],
     ["no search tokens", { searchTokens: [] }],
     ["an image with no URLs yet and an empty alt", withImage({ urls: {}, alt: "" })],
+    ["an image from the pipeline, with a placeholder", { images: [pipelineImage(0)] }],
+    [
+      "pipeline images beside older ones without a placeholder",
+      { images: [image(), pipelineImage(1), image({ placeholder: placeholderOf(1) })] },
+    ],
+    ["a placeholder with base64 padding", withImage({ placeholder: `${placeholderOf(22)}==` })],
     [
       "ten images with every size, on the Storage emulator and in production",
       {
@@ -295,12 +313,10 @@ describe("products and the domain schema agree", () => {
       description: "x".repeat(5000),
       tags: Array.from({ length: 20 }, (_, i) => `tag ${i}`.padEnd(40, "x")),
       searchTokens: Array.from({ length: 200 }, (_, i) => `${i}`.padEnd(40, "x")),
-      images: Array.from({ length: 10 }, (_, i) =>
-        image({
-          path: `products/p1/images/${i}.webp`,
-          urls: { thumb: emulatorUrl, card: emulatorUrl, full: emulatorUrl },
-        }),
-      ),
+      images: Array.from({ length: 10 }, (_, i) => ({
+        ...pipelineImage(i),
+        urls: { thumb: emulatorUrl, card: emulatorUrl, full: emulatorUrl },
+      })),
     };
     const product = doc(db(h.admin()), "products/largest");
     await assertSucceeds(setDoc(product, newProduct(largest)));

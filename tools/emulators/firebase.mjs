@@ -53,6 +53,15 @@ if (offset > 0 && args[0]?.startsWith("emulators:")) {
   args.push("--config", name);
 }
 
+// firebase.json also names the App Hosting backend (for deploys); its emulator would run the root's
+// `npm run dev` beside this suite. Without --only, start the suite the scripts use.
+if (
+  (args[0] === "emulators:start" || args[0] === "emulators:exec") &&
+  !args.some((arg) => arg.startsWith("--only"))
+) {
+  args.splice(1, 0, "--only", "auth,firestore,storage,functions");
+}
+
 if (args[0] === "emulators:exec" && ui && process.env.CI !== "true" && !args.includes("--ui")) {
   args.splice(1, 0, "--ui");
 }

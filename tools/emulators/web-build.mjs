@@ -26,6 +26,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST: emulatorHost(config, "firestore", offset),
     NEXT_PUBLIC_AUTH_EMULATOR_HOST: emulatorHost(config, "auth", offset),
     NEXT_PUBLIC_STORAGE_EMULATOR_HOST: emulatorHost(config, "storage", offset),
+    NEXT_PUBLIC_FUNCTIONS_EMULATOR_HOST: emulatorHost(config, "functions", offset),
     ...process.env,
   };
   const child = spawn("npm", ["run", "build", "-w", "apps/web"], { cwd: root, stdio: "inherit", env });

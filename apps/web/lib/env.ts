@@ -1,79 +1,34 @@
+import "server-only";
 import { z } from "zod";
+import { browserEmulatorTargets, isDemoProject, publicEnv, type EmulatorTargets } from "./public-env";
 
 /**
- * The only module that reads process.env.
+ * The environment, read and validated in one place with two files: lib/public-env.ts reads the
+ * NEXT_PUBLIC_* variables (zod-free, so browser code can import it without shipping a validation
+ * library), and this module, for the server, reads every other variable, with zod, and re-exports
+ * the public half. Nothing else reads process.env.
  *
- * NEXT_PUBLIC_* values are inlined by `next build` (only where referenced literally,
- * hence the object below) and so are frozen at build time, in the browser and on the
- * server alike. Emulator rule: the browser uses NEXT_PUBLIC_*_EMULATOR_HOST; the
- * server prefers the standard runtime variables that `firebase emulators:exec` sets
- * (FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST, FIREBASE_STORAGE_EMULATOR_HOST),
- * and a service whose runtime variable is set is always emulated, as with the Admin SDK.
+ * NEXT_PUBLIC_* values are inlined by `next build` and so are frozen at build time. Emulator rule:
+ * the browser uses NEXT_PUBLIC_*_EMULATOR_HOST; the server prefers the standard runtime variables
+ * that `firebase emulators:exec` sets (FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST,
+ * FIREBASE_STORAGE_EMULATOR_HOST), and a service whose runtime variable is set is always emulated,
+ * as with the Admin SDK. Browser code imports lib/public-env.ts, never this module.
  */
+
+export {
+  browserEmulatorTargets,
+  publicEnv,
+  splitHost,
+  type EmulatorService,
+  type EmulatorTargets,
+  type FirebaseWebConfig,
+  type PublicEnv,
+} from "./public-env";
 
 const blankAsUnset = (value: unknown) => (value === "" ? undefined : value);
 const optionalText = z.preprocess(blankAsUnset, z.string().trim().min(1).optional());
 const hostSchema = z.string().regex(/^[\w.-]+:\d{1,5}$/, "Expected host:port, e.g. 127.0.0.1:8080");
 const optionalHost = z.preprocess(blankAsUnset, hostSchema.optional());
-const optionalFlag = z.preprocess(
-  blankAsUnset,
-  z
-    .enum(["true", "false", "1", "0"])
-    .transform((flag) => flag === "true" || flag === "1")
-    .optional(),
-);
-
-const DEFAULT_PROJECT_ID = "demo-hearth";
-
-/** demo-* projects exist only in the emulators. */
-function isDemoProject(projectId: string | undefined): boolean {
-  return (projectId ?? DEFAULT_PROJECT_ID).startsWith("demo-");
-}
-
-const publicEnvSchema = z
-  .object({
-    NEXT_PUBLIC_FIREBASE_PROJECT_ID: optionalText,
-    NEXT_PUBLIC_FIREBASE_API_KEY: optionalText,
-    NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN: optionalText,
-    NEXT_PUBLIC_FIREBASE_STORAGE_BUCKET: optionalText,
-    NEXT_PUBLIC_FIREBASE_APP_ID: optionalText,
-    NEXT_PUBLIC_USE_EMULATORS: optionalFlag,
-    NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST: optionalHost,
-    NEXT_PUBLIC_AUTH_EMULATOR_HOST: optionalHost,
-    NEXT_PUBLIC_STORAGE_EMULATOR_HOST: optionalHost,
-  })
-  .refine(
-    (env) =>
-      isDemoProject(env.NEXT_PUBLIC_FIREBASE_PROJECT_ID) || env.NEXT_PUBLIC_FIREBASE_API_KEY !== undefined,
-    {
-      message: "is required unless the project is a demo-* emulator project",
-      path: ["NEXT_PUBLIC_FIREBASE_API_KEY"],
-    },
-  )
-  .transform((env) => {
-    const projectId = env.NEXT_PUBLIC_FIREBASE_PROJECT_ID ?? DEFAULT_PROJECT_ID;
-    return {
-      firebase: {
-        projectId,
-        apiKey: env.NEXT_PUBLIC_FIREBASE_API_KEY ?? "demo-api-key",
-        authDomain: env.NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN ?? `${projectId}.firebaseapp.com`,
-        storageBucket: env.NEXT_PUBLIC_FIREBASE_STORAGE_BUCKET ?? `${projectId}.appspot.com`,
-        ...(env.NEXT_PUBLIC_FIREBASE_APP_ID ? { appId: env.NEXT_PUBLIC_FIREBASE_APP_ID } : {}),
-      },
-      useEmulators: env.NEXT_PUBLIC_USE_EMULATORS ?? isDemoProject(projectId),
-      emulatorHosts: {
-        firestore: env.NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080",
-        auth: env.NEXT_PUBLIC_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099",
-        storage: env.NEXT_PUBLIC_STORAGE_EMULATOR_HOST ?? "127.0.0.1:9199",
-      },
-    };
-  });
-
-export type PublicEnv = z.infer<typeof publicEnvSchema>;
-export type FirebaseWebConfig = PublicEnv["firebase"];
-export type EmulatorService = keyof PublicEnv["emulatorHosts"];
-/** Per service: the emulator's host:port, or null to use production Firebase. */
-export type EmulatorTargets = Record<EmulatorService, string | null>;
 
 function parseEnv<T extends z.ZodType>(schema: T, raw: unknown, label: string): z.output<T> {
   const result = schema.safeParse(raw);
@@ -81,32 +36,6 @@ function parseEnv<T extends z.ZodType>(schema: T, raw: unknown, label: string): 
     throw new Error(`Invalid ${label} environment:\n${z.prettifyError(result.error)}`);
   }
   return result.data;
-}
-
-export const publicEnv: PublicEnv = parseEnv(
-  publicEnvSchema,
-  {
-    NEXT_PUBLIC_FIREBASE_PROJECT_ID: process.env.NEXT_PUBLIC_FIREBASE_PROJECT_ID,
-    NEXT_PUBLIC_FIREBASE_API_KEY: process.env.NEXT_PUBLIC_FIREBASE_API_KEY,
-    NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN: process.env.NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN,
-    NEXT_PUBLIC_FIREBASE_STORAGE_BUCKET: process.env.NEXT_PUBLIC_FIREBASE_STORAGE_BUCKET,
-    NEXT_PUBLIC_FIREBASE_APP_ID: process.env.NEXT_PUBLIC_FIREBASE_APP_ID,
-    NEXT_PUBLIC_USE_EMULATORS: process.env.NEXT_PUBLIC_USE_EMULATORS,
-    NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST: process.env.NEXT_PUBLIC_FIRESTORE_EMULATOR_HOST,
-    NEXT_PUBLIC_AUTH_EMULATOR_HOST: process.env.NEXT_PUBLIC_AUTH_EMULATOR_HOST,
-    NEXT_PUBLIC_STORAGE_EMULATOR_HOST: process.env.NEXT_PUBLIC_STORAGE_EMULATOR_HOST,
-  },
-  "public",
-);
-
-/** Where the browser SDK connects: fixed at build time. */
-export function browserEmulatorTargets(): EmulatorTargets {
-  const { useEmulators, emulatorHosts } = publicEnv;
-  return {
-    firestore: useEmulators ? emulatorHosts.firestore : null,
-    auth: useEmulators ? emulatorHosts.auth : null,
-    storage: useEmulators ? emulatorHosts.storage : null,
-  };
 }
 
 const serverEnvSchema = z.object({
@@ -131,15 +60,7 @@ export function serverEmulatorTargets(): EmulatorTargets {
     firestore: runtime.FIRESTORE_EMULATOR_HOST ?? fallback.firestore,
     auth: runtime.FIREBASE_AUTH_EMULATOR_HOST ?? fallback.auth,
     storage: runtime.FIREBASE_STORAGE_EMULATOR_HOST ?? fallback.storage,
-  };
-}
-
-/** "127.0.0.1:8080" -> { host: "127.0.0.1", port: 8080 } (hosts are validated above). */
-export function splitHost(hostAndPort: string): { host: string; port: number } {
-  const separator = hostAndPort.lastIndexOf(":");
-  return {
-    host: hostAndPort.slice(0, separator),
-    port: Number(hostAndPort.slice(separator + 1)),
+    functions: fallback.functions,
   };
 }
 

@@ -13,6 +13,7 @@ const orderFactsSchema = orderSchema.pick({
   totalCents: true,
   currency: true,
   rejectionReason: true,
+  shipment: true,
 });
 
 /** Auth errors that mean no account can have this uid; anything else may pass and is thrown. */
@@ -85,7 +86,7 @@ export async function notifyStatusChange(
       read: false,
       createdAt: FieldValue.serverTimestamp(),
     });
-    if (mail?.success) tx.create(mailRef, mail.data);
+    if (mail?.success) tx.create(mailRef, { ...mail.data, createdAt: FieldValue.serverTimestamp() });
     else logger.info("No usable email for order owner; skipping mail", { orderId, uid, status });
     return "sent";
   });

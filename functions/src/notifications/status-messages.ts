@@ -7,6 +7,8 @@ export interface StatusMessageInput {
   currency?: string;
   rejectionReason?: string;
   storeName?: string;
+  /** What the admin gave when marking the order shipped. */
+  shipment?: { carrier: string; trackingNumber: string };
 }
 
 export interface StatusMessage {
@@ -35,7 +37,9 @@ function bodyFor(input: StatusMessageInput): string {
     case "paid":
       return `Thank you! We received your payment${total ? ` of ${total}` : ""} and are preparing your order.`;
     case "shipped":
-      return "Your order is on its way.";
+      return input.shipment
+        ? `Your order is on its way with ${input.shipment.carrier}. Tracking number: ${input.shipment.trackingNumber}.`
+        : "Your order is on its way.";
     case "delivered":
       return "Your order was delivered. Enjoy!";
     case "rejected":

@@ -1,4 +1,4 @@
-import { transition, type OrderStatus } from "@hearth/domain";
+import { transition, type OrderStatus, type Shipment } from "@hearth/domain";
 import type { Firestore } from "firebase-admin/firestore";
 import type { PaymentProvider } from "../payments/provider";
 import { applyTransition } from "./apply-transition";
@@ -95,15 +95,29 @@ export async function refundOrderAsAdmin(
   });
 }
 
+export type StatusUpdate =
+  { orderId: string; event: "shipped"; shipment: Shipment } | { orderId: string; event: "delivered" };
+
+/**
+ * paid → shipped (with the carrier and tracking number, stored on the order in the same
+ * transaction, so the shopper's notification can name them) or shipped → delivered.
+ */
 export async function updateOrderStatusAsAdmin(
   db: Firestore,
-  input: { orderId: string; event: "shipped" | "delivered" },
+  input: StatusUpdate,
   adminUid: string,
 ): Promise<AdminResult> {
+  const shipment = input.event === "shipped" ? input.shipment : null;
   const outcome = await applyTransition(db, {
     orderId: input.orderId,
     event: input.event,
     actor: { type: "admin", id: adminUid },
+    ...(shipment
+      ? {
+          fields: { shipment },
+          note: `Shipped with ${shipment.carrier}, tracking number ${shipment.trackingNumber}`,
+        }
+      : {}),
   });
   if (outcome.applied) return { orderId: input.orderId, status: outcome.to };
   if (outcome.status === null) throw new OrderActionError("not-found", outcome.reason);

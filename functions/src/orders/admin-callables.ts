@@ -1,7 +1,8 @@
-import { HttpsError, onCall, type CallableRequest } from "firebase-functions/v2/https";
-import { MAX_CHARGE_CENTS } from "@hearth/domain";
+import { HttpsError, onCall } from "firebase-functions/v2/https";
+import { MAX_CHARGE_CENTS, shipmentSchema } from "@hearth/domain";
 import { z } from "zod";
 import { db } from "../admin";
+import { parseInput, requireAdmin } from "../admins/require-admin";
 import { REGION, stripeSecretKey } from "../config";
 import { providerFromConfig } from "../payments/select-provider";
 import {
@@ -9,9 +10,11 @@ import {
   OrderActionError,
   refundOrderAsAdmin,
   updateOrderStatusAsAdmin,
+  type StatusUpdate,
 } from "./admin-actions";
-import { describeIssues } from "./describe-issues";
 import { expireUnpaidOrders } from "./expire-unpaid";
+
+export { parseInput, requireAdmin } from "../admins/require-admin";
 
 const orderIdSchema = z.string().trim().min(1).max(128);
 
@@ -25,27 +28,34 @@ export const refundInputSchema = z.strictObject({
   amountCents: z.int().min(1).max(MAX_CHARGE_CENTS).optional(),
   reason: z.string().trim().max(500).optional(),
 });
-export const statusInputSchema = z.strictObject({
-  orderId: orderIdSchema,
-  event: z.enum(["shipped", "delivered"]),
-});
+/**
+ * One object for both moves, so a bad request names every bad field at once; "shipped" needs the
+ * carrier and tracking number the shopper will see, "delivered" takes neither.
+ */
+export const statusInputSchema = z
+  .strictObject({
+    orderId: orderIdSchema,
+    event: z.enum(["shipped", "delivered"]),
+    carrier: shipmentSchema.shape.carrier.optional(),
+    trackingNumber: shipmentSchema.shape.trackingNumber.optional(),
+  })
+  .transform(({ orderId, event, carrier, trackingNumber }, ctx): StatusUpdate => {
+    const refuse = (path: string, message: string): void =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (event === "delivered") {
+      if (carrier !== undefined) refuse("carrier", "Only given when marking an order shipped");
+      if (trackingNumber !== undefined) refuse("trackingNumber", "Only given when marking an order shipped");
+      return carrier === undefined && trackingNumber === undefined ? { orderId, event } : z.NEVER;
+    }
+    if (carrier === undefined) refuse("carrier", "Required to mark an order shipped");
+    if (trackingNumber === undefined) refuse("trackingNumber", "Required to mark an order shipped");
+    return carrier !== undefined && trackingNumber !== undefined
+      ? { orderId, event, shipment: { carrier, trackingNumber } }
+      : z.NEVER;
+  });
 export const jobInputSchema = z.strictObject({ job: z.literal("expireUnpaidOrders") });
 
 const options = { region: REGION, memory: "256MiB", maxInstances: 10 } as const;
-
-/** Returns the admin's uid, or throws the canonical error a callable client understands. */
-export function requireAdmin(request: Pick<CallableRequest, "auth">): string {
-  if (!request.auth) throw new HttpsError("unauthenticated", "Sign in to manage orders");
-  if (request.auth.token.admin !== true)
-    throw new HttpsError("permission-denied", "Only admins can manage orders");
-  return request.auth.uid;
-}
-
-export function parseInput<T>(schema: z.ZodType<T>, data: unknown): T {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new HttpsError("invalid-argument", describeIssues(parsed.error));
-  return parsed.data;
-}
 
 async function asHttps<T>(work: () => Promise<T>): Promise<T> {
   try {

@@ -91,7 +91,7 @@ export async function completeLateRefund(
       ...notification,
       createdAt: now,
     });
-    if (mail?.success) tx.set(db.collection("mail").doc(noticeId), mail.data);
+    if (mail?.success) tx.set(db.collection("mail").doc(noticeId), { ...mail.data, createdAt: now });
     else logger.info("No usable email for order owner; skipping late refund mail", { orderId });
     return { refundId, recorded: true };
   });

@@ -6,7 +6,9 @@ import {
   requireAdmin,
   statusInputSchema,
 } from "../../src/orders/admin-callables";
+import { setAdminInputSchema } from "../../src/admins/admin-callables";
 import { describeIssues } from "../../src/orders/describe-issues";
+import { downloadInputSchema, runReportInputSchema } from "../../src/reports/report-callables";
 
 function codeOf(run: () => unknown): string | null {
   try {
@@ -54,6 +56,55 @@ describe("admin callable guards", () => {
       "invalid-argument",
     );
     expect(codeOf(() => parseInput(statusInputSchema, null))).toBe("invalid-argument");
+  });
+
+  it("needs a carrier and tracking number to ship, and neither to deliver", () => {
+    expect(
+      parseInput(statusInputSchema, {
+        orderId: "o1",
+        event: "shipped",
+        carrier: " DHL ",
+        trackingNumber: " JD0146 ",
+      }),
+    ).toEqual({ orderId: "o1", event: "shipped", shipment: { carrier: "DHL", trackingNumber: "JD0146" } });
+    expect(parseInput(statusInputSchema, { orderId: "o1", event: "delivered" })).toEqual({
+      orderId: "o1",
+      event: "delivered",
+    });
+    const missing = statusInputSchema.safeParse({ orderId: "o1", event: "shipped", carrier: "DHL" });
+    expect(missing.error && describeIssues(missing.error)).toBe(
+      "trackingNumber: Required to mark an order shipped",
+    );
+    const extra = statusInputSchema.safeParse({ orderId: "o1", event: "delivered", trackingNumber: "1" });
+    expect(extra.error && describeIssues(extra.error)).toBe(
+      "trackingNumber: Only given when marking an order shipped",
+    );
+    for (const bad of [
+      { carrier: "", trackingNumber: "1" },
+      { carrier: "DHL", trackingNumber: "x".repeat(65) },
+      { carrier: "DHL\u0007", trackingNumber: "1" },
+    ]) {
+      expect(codeOf(() => parseInput(statusInputSchema, { orderId: "o1", event: "shipped", ...bad }))).toBe(
+        "invalid-argument",
+      );
+    }
+  });
+
+  it("checks admin-management and report input", () => {
+    expect(parseInput(setAdminInputSchema, { email: " Ada@Example.COM ", admin: false })).toEqual({
+      email: "ada@example.com",
+      admin: false,
+    });
+    for (const bad of [
+      { email: "ada", admin: true },
+      { email: "ada@example.com" },
+      { email: "a@b.co", admin: "yes" },
+    ])
+      expect(codeOf(() => parseInput(setAdminInputSchema, bad))).toBe("invalid-argument");
+    expect(parseInput(runReportInputSchema, {})).toEqual({});
+    expect(parseInput(runReportInputSchema, { date: "2025-02-28" })).toEqual({ date: "2025-02-28" });
+    for (const date of ["2025-02-30", "28/02/2025", "", 20250228])
+      expect(codeOf(() => parseInput(downloadInputSchema, { date }))).toBe("invalid-argument");
   });
 
   it("describes schema issues as one sentence", () => {

@@ -27,6 +27,17 @@ describe("statusMessage", () => {
     expect(message.body).toBe("Thank you! We received your payment of $30.00 and are preparing your order.");
   });
 
+  it("names the carrier and tracking number of a shipped order, escaped in html", () => {
+    const message = statusMessage({
+      orderId: "o1",
+      status: "shipped",
+      shipment: { carrier: "La Poste <Colissimo>", trackingNumber: "6A123" },
+    });
+    expect(message.body).toBe("Your order is on its way with La Poste <Colissimo>. Tracking number: 6A123.");
+    expect(message.html).toContain("La Poste &#60;Colissimo&#62;");
+    expect(statusMessage({ orderId: "o1", status: "shipped" }).body).toBe("Your order is on its way.");
+  });
+
   it("explains a rejection and escapes it in html", () => {
     const message = statusMessage({
       orderId: "o1",

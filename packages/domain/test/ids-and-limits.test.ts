@@ -46,11 +46,12 @@ describe("storeConfigSchema order limits", () => {
     lowStockThreshold: 3,
   };
 
-  it("defaults both limits, so a config written before them still parses", () => {
+  it("defaults both limits and the time zone, so a config written before them still parses", () => {
     expect(storeConfigSchema.parse(config)).toEqual({
       ...config,
       maxOpenOrdersPerAccount: DEFAULT_MAX_OPEN_ORDERS_PER_ACCOUNT,
       maxUnitsPerProduct: DEFAULT_MAX_UNITS_PER_PRODUCT,
+      timeZone: "UTC",
     });
     expect([DEFAULT_MAX_OPEN_ORDERS_PER_ACCOUNT, DEFAULT_MAX_UNITS_PER_PRODUCT]).toEqual([3, 10]);
   });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  adminRecordSchema,
   categorySchema,
+  isTimeZone,
+  mailDeliveryState,
   mailSchema,
   productInputSchema,
   productSchema,
+  refundEntryId,
+  refundEntrySchema,
   reportSchema,
+  shipmentSchema,
   storeConfigSchema,
   timestampSchema,
   toMillis,
@@ -157,15 +163,88 @@ describe("other documents", () => {
   it("report", () => {
     const report = {
       date: "2025-02-28",
-      orderCount: 2,
-      revenueCents: 5000,
+      timeZone: "Europe/Paris",
       currency: "USD",
-      itemsSold: 3,
+      startsAt: "2025-02-27T23:00:00.000Z",
+      endsAt: "2025-02-28T23:00:00.000Z",
+      orderCount: 2,
+      unitsSold: 3,
+      grossRevenueCents: 5000,
+      refundCount: 1,
+      refundedCents: 6000,
+      netRevenueCents: -1000,
+      averageOrderValueCents: 2500,
       topProducts: [{ productId: "p1", name: "Oak Bowl", quantity: 2, revenueCents: 5000 }],
+      lowStockThreshold: 3,
+      lowStockCount: 1,
+      lowStockProducts: [{ productId: "p2", name: "Jug", stock: 0 }],
+      otherCurrencyOrderCount: 0,
       generatedAt: now,
     };
     expect(reportSchema.safeParse(report).success).toBe(true);
     expect(reportSchema.safeParse({ ...report, date: "2025-02-30" }).success).toBe(false);
     expect(reportSchema.safeParse({ ...report, date: "28/02/2025" }).success).toBe(false);
+    expect(reportSchema.safeParse({ ...report, refundedCents: -1 }).success).toBe(false);
+    expect(reportSchema.safeParse({ ...report, startsAt: "yesterday" }).success).toBe(false);
+    const { generatedAt: _generatedAt, ...figures } = report;
+    expect(reportSchema.safeParse(figures).success).toBe(false);
+  });
+
+  it("refund entry", () => {
+    const entry = { orderId: "o1", amountCents: 500, refundedCents: 1500, currency: "USD", at: now };
+    expect(refundEntrySchema.safeParse(entry).success).toBe(true);
+    expect(refundEntrySchema.safeParse({ ...entry, amountCents: 0 }).success).toBe(false);
+    expect(refundEntryId("o1", 1500)).toBe("o1_1500");
+  });
+
+  it("admin record", () => {
+    const record = { email: "ada@example.com", grantedAt: now, grantedBy: null, source: "make-admin" };
+    expect(adminRecordSchema.safeParse(record).success).toBe(true);
+    expect(adminRecordSchema.safeParse({ ...record, source: "guess" }).success).toBe(false);
+  });
+});
+
+describe("mail outbox", () => {
+  const mail = { to: "ada@example.com", message: { subject: "Order paid", text: "t", html: "<p>t</p>" } };
+
+  it("reads the extension's delivery state in four words", () => {
+    expect(mailDeliveryState(mailSchema.parse(mail))).toBe("queued");
+    const states = ["PENDING", "PROCESSING", "RETRY", "SUCCESS", "ERROR", "SOMETHING_NEW"];
+    expect(
+      states.map((state) =>
+        mailDeliveryState(mailSchema.parse({ ...mail, createdAt: now, delivery: { state, attempts: 1 } })),
+      ),
+    ).toEqual(["sending", "sending", "sending", "sent", "failed", "sending"]);
+  });
+});
+
+describe("store time zone", () => {
+  it.each(["UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "US/Eastern"])(
+    "knows %s",
+    (zone) => {
+      expect(isTimeZone(zone)).toBe(true);
+      expect(storeConfigSchema.shape.timeZone.safeParse(zone).success).toBe(true);
+    },
+  );
+
+  it("tells a well-formed name this runtime does not know from a malformed one", () => {
+    expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);
+    expect(storeConfigSchema.shape.timeZone.safeParse("Mars/Olympus_Mons").success).toBe(true);
+    for (const bad of ["", "Europe/", "../etc", "Europe/Le Havre", "A/B/C/D"]) {
+      expect(isTimeZone(bad)).toBe(false);
+      expect(storeConfigSchema.shape.timeZone.safeParse(bad).success).toBe(false);
+    }
+  });
+});
+
+describe("shipment", () => {
+  it("trims the carrier and tracking number and refuses empty or multi-line ones", () => {
+    expect(shipmentSchema.parse({ carrier: " UPS ", trackingNumber: " 1Z 999 " })).toEqual({
+      carrier: "UPS",
+      trackingNumber: "1Z 999",
+    });
+    expect(shipmentSchema.safeParse({ carrier: " ", trackingNumber: "1" }).success).toBe(false);
+    expect(shipmentSchema.safeParse({ carrier: "UPS", trackingNumber: "1\n2" }).success).toBe(false);
+    expect(shipmentSchema.safeParse({ carrier: "UPS", trackingNumber: "x".repeat(65) }).success).toBe(false);
   });
 });

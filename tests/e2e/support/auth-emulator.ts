@@ -60,3 +60,14 @@ export async function seedNotification(
       createdAt: Timestamp.fromMillis(Date.now() - (fields.minutesAgo ?? 0) * 60_000),
     });
 }
+
+/** An account with the `admin` custom claim, as `npm run make-admin` leaves it. */
+export async function createAdminAccount(
+  email: string,
+  password: string,
+  displayName: string,
+): Promise<TestAccount> {
+  const account = await createAccount(email, password, displayName);
+  await getAuth(adminApp()).setCustomUserClaims(account.uid, { admin: true });
+  return account;
+}

@@ -16,15 +16,24 @@ function focusIfSignedOutHere(link: HTMLAnchorElement | null) {
   link.focus();
 }
 
-/** The header's account entry: a placeholder, a Sign in link, or the account's name with a menu. */
+/**
+ * The header's account entry: a placeholder, a Sign in link, or the account's name with a menu.
+ * Visitors with no sign-in hint are signed out at once after hydration, without Firebase Auth
+ * (lib/auth/auth-store.ts).
+ */
 export function AccountMenu({ linkClassName }: { linkClassName?: string }) {
   const auth = useUser();
   const pathname = usePathname();
 
   if (auth.status === "loading") {
+    // The server's render, and a signed-in account's until Auth answers. It is the Sign in link's
+    // text in the link's style, hidden, so it takes exactly the link's room: for the usual visitor,
+    // who is signed out, the link then takes its place without moving anything.
     return (
       <li>
-        <span className={styles.placeholder} aria-hidden="true" />
+        <span className={styles.placeholder} aria-hidden="true">
+          <span className={`${linkClassName ?? ""} ${styles.placeholderText}`}>Sign in</span>
+        </span>
       </li>
     );
   }
@@ -135,6 +144,13 @@ function Menu({ user, pathname }: { user: SessionUser; pathname: string }) {
             Notifications
           </Link>
         </li>
+        {user.admin ? (
+          <li>
+            <Link href="/admin" className={styles.item} onClick={() => setOpen(false)}>
+              Shop admin
+            </Link>
+          </li>
+        ) : null}
         <li>
           <button type="button" className={styles.item} onClick={() => void handleSignOut()}>
             Sign out

@@ -32,7 +32,7 @@ export function AvatarUploader({ user }: { user: SessionUser }) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const { avatarProblem, uploadAvatar, storageErrorMessage } = await import("@/lib/account/avatar-upload");
+    const { avatarProblem, uploadAvatar, avatarUploadError } = await import("@/lib/account/avatar-upload");
     const problem = avatarProblem(file);
     if (problem) {
       setPhase({ kind: "error", message: problem });
@@ -49,7 +49,7 @@ export function AvatarUploader({ user }: { user: SessionUser }) {
       await updatePhotoURL(url);
       setPhase({ kind: "done" });
     } catch (error) {
-      setPhase({ kind: "error", message: storageErrorMessage(error) });
+      setPhase({ kind: "error", message: avatarUploadError(error) });
     } finally {
       uploadRef.current = null;
     }

@@ -1,8 +1,8 @@
 import { formatMoney } from "@hearth/domain";
-import Link from "next/link";
 import { productPath, type ProductSummary } from "@/lib/catalog/products";
 import { stockLabel, stockState } from "@/lib/catalog/stock";
 import styles from "./product-card.module.css";
+import { ProductLink } from "./product-link";
 
 // Mirrors the grid in product-grid.module.css: 4 columns of ~270px on wide screens.
 const CARD_IMAGE_SIZES = "(min-width: 72rem) 270px, (min-width: 48rem) 33vw, (min-width: 30rem) 50vw, 100vw";
@@ -49,9 +49,9 @@ export function ProductCard({ product, lowStockThreshold, eager = false }: Produ
       <div className={styles.body}>
         <h3 className={styles.name} id={`product-${product.id}`}>
           {/* The link covers the whole card (see .link::after); the heading names it. */}
-          <Link href={productPath(product.slug)} className={styles.link}>
+          <ProductLink href={productPath(product.slug)} className={styles.link}>
             {product.name}
-          </Link>
+          </ProductLink>
         </h3>
         <p className={styles.price} data-testid="product-price">
           {formatMoney(product.priceCents, product.currency)}

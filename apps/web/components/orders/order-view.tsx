@@ -12,6 +12,7 @@ import { CheckoutNotice, type CheckoutReturn } from "./checkout-notice";
 import { OrderLines } from "./order-lines";
 import { OrderStatusPanel } from "./order-status-panel";
 import { OrderTimeline } from "./order-timeline";
+import { ShippingAddress } from "./shipping-address";
 import styles from "./orders.module.css";
 
 const isWebUrl = (url: string) => {
@@ -81,7 +82,6 @@ export function OrderView({ orderId, checkout }: { orderId: string; checkout: Ch
     );
   }
 
-  const address = found.shippingAddress;
   return (
     <article aria-labelledby="order-title">
       <p className={styles.back}>
@@ -108,19 +108,13 @@ export function OrderView({ orderId, checkout }: { orderId: string; checkout: Ch
             <h2 id="order-address" className={styles.heading}>
               Shipping to
             </h2>
-            <address className={styles.address}>
-              {address.name}
-              <br />
-              {address.line1}
-              {address.line2 ? (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              ) : null}
-              <br />
-              {address.postalCode} {address.city}, {address.country}
-            </address>
+            <ShippingAddress address={found.shippingAddress} />
+            {found.shipment ? (
+              <p data-testid="order-shipment">
+                Shipped with {found.shipment.carrier}. Tracking number:{" "}
+                <strong>{found.shipment.trackingNumber}</strong>
+              </p>
+            ) : null}
           </section>
           <section className={styles.card} aria-labelledby="order-history">
             <h2 id="order-history" className={styles.heading}>

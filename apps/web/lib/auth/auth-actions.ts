@@ -11,11 +11,13 @@ import {
 } from "firebase/auth";
 import { ensureProfile } from "@/lib/account/profile";
 import { getClientAuth } from "@/lib/firebase/client-auth";
-import { publishUser } from "./auth-store";
+import { adoptUser, dropUser, publishUser } from "./auth-store";
 
 /**
  * Everything that changes who is signed in. Import it with `await import(...)` from event
- * handlers: it brings Firebase Auth and Firestore.
+ * handlers: it brings Firebase Auth and Firestore. Signing in or up tells the auth store at once
+ * (adoptUser), which starts its Auth listener and sets the sign-in hint: until then a visitor's
+ * pages have not loaded Firebase Auth at all.
  */
 
 export async function signUpWithEmail(input: {
@@ -27,12 +29,13 @@ export async function signUpWithEmail(input: {
   const { user } = await createUserWithEmailAndPassword(auth, input.email, input.password);
   const displayName = input.displayName.trim();
   if (displayName) await updateProfile(user, { displayName });
-  publishUser(user);
+  await adoptUser(user);
   await ensureProfile({ uid: user.uid, email: user.email, displayName });
 }
 
 export async function signInWithEmail(email: string, password: string): Promise<void> {
   const { user } = await signInWithEmailAndPassword(getClientAuth(), email, password);
+  await adoptUser(user);
   await ensureProfile(user);
 }
 
@@ -40,11 +43,13 @@ export async function signInWithGoogle(): Promise<void> {
   const provider = new GoogleAuthProvider();
   provider.setCustomParameters({ prompt: "select_account" });
   const { user } = await signInWithPopup(getClientAuth(), provider);
+  await adoptUser(user);
   await ensureProfile(user);
 }
 
 export async function signOut(): Promise<void> {
   await firebaseSignOut(getClientAuth());
+  await dropUser();
 }
 
 /** The link in the email leads back to /reset-password, which finishes the reset. */
@@ -75,4 +80,9 @@ export async function updatePhotoURL(photoURL: string): Promise<void> {
   if (!user) return;
   await updateProfile(user, { photoURL });
   publishUser(user);
+}
+
+/** Fetches a fresh ID token, so claims granted since sign-in (e.g. admin) take effect now. */
+export async function refreshClaims(): Promise<void> {
+  await getClientAuth().currentUser?.getIdToken(true);
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { productSorts, SORT_ORDERS, type ProductSort } from "./queries";
 
-/** A Firestore Timestamp as plain numbers: millisecond precision would skip items on the next page. */
-export type CursorTimestamp = { seconds: number; nanoseconds: number };
-export type CursorValue = string | number | CursorTimestamp;
+import type { CursorValue } from "@/lib/queries/build-query";
+
+export type { CursorTimestamp, CursorValue } from "@/lib/queries/build-query";
 
 /** Where a page starts or ends: the values of the sort's order fields, then the document id. */
 export type ListingCursor = { sort: ProductSort; values: CursorValue[]; id: string };

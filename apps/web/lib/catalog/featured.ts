@@ -1,5 +1,5 @@
 import "server-only";
-import type { Firestore, QuerySnapshot } from "firebase/firestore";
+import type { Firestore, QueryDocumentSnapshot } from "firebase/firestore";
 import { parseProduct, toProductSummary, type ProductSummary } from "./products";
 import { listingDescriptor, type ListingShape } from "./queries";
 import { runQuery } from "./run-query";
@@ -18,8 +18,8 @@ export const NEWEST: ListingShape = {
   direction: "forward",
 };
 
-export function summaries(snapshot: QuerySnapshot): ProductSummary[] {
-  return snapshot.docs.flatMap((doc) => {
+export function summaries(docs: readonly QueryDocumentSnapshot[]): ProductSummary[] {
+  return docs.flatMap((doc) => {
     const product = parseProduct(doc);
     return product ? [toProductSummary(doc.id, product)] : [];
   });
@@ -36,7 +36,7 @@ export async function listFeaturedProducts(db: Firestore): Promise<Featured> {
     values: ["active", FEATURED_TAG],
     limit: FEATURED_COUNT,
   });
-  if (!tagged.empty) return { products: summaries(tagged), source: "tagged" };
+  if (!tagged.empty) return { products: summaries(tagged.docs), source: "tagged" };
   const newest = await runQuery(db, listingDescriptor(NEWEST), { values: ["active"], limit: FEATURED_COUNT });
-  return { products: summaries(newest), source: "newest" };
+  return { products: summaries(newest.docs), source: "newest" };
 }

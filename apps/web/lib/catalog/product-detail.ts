@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getServerFirestore } from "@/lib/firebase/server";
 import { NEWEST, summaries } from "./featured";
 import { toResponsiveImage, type ResponsiveImage } from "./product-image";
+import { positionOf } from "./product-listing";
 import { parseProduct, type ProductSummary } from "./products";
 import { listingDescriptor, PRODUCT_BY_SLUG } from "./queries";
 import { runQuery } from "./run-query";
@@ -56,16 +57,28 @@ export const getProductBySlug = cache(async (slug: string): Promise<ProductDetai
 
 const RELATED_COUNT = 4;
 
-/** Newest products of the same category, without the product itself. */
+/**
+ * Newest products of the same category, without the product itself. Reads the four shown, and one
+ * more only when the product is among its category's four newest (a query cannot leave one
+ * document out and keep this order).
+ */
 export async function listRelatedProducts(product: {
   id: string;
   categoryId: string;
 }): Promise<ProductSummary[]> {
-  const snapshot = await runQuery(getServerFirestore(), listingDescriptor({ ...NEWEST, scope: "category" }), {
-    values: ["active", product.categoryId],
-    limit: RELATED_COUNT + 1,
-  });
-  return summaries(snapshot)
-    .filter((related) => related.id !== product.id)
-    .slice(0, RELATED_COUNT);
+  const db = getServerFirestore();
+  const newest = listingDescriptor({ ...NEWEST, scope: "category" });
+  const values = ["active", product.categoryId];
+  const first = await runQuery(db, newest, { values, limit: RELATED_COUNT });
+  const docs = first.docs.filter((doc) => doc.id !== product.id);
+  const last = first.docs.at(-1);
+  if (last && docs.length < first.docs.length && first.docs.length === RELATED_COUNT) {
+    const more = await runQuery(db, newest, {
+      values,
+      startAfter: positionOf(last, NEWEST.sort),
+      limit: RELATED_COUNT - docs.length,
+    });
+    docs.push(...more.docs);
+  }
+  return summaries(docs).slice(0, RELATED_COUNT);
 }

@@ -37,13 +37,13 @@ function cursorValue(doc: QueryDocumentSnapshot, field: string): CursorValue {
   throw new Error(`${doc.ref.path} has no usable ${field} for a cursor`);
 }
 
+/** Where a document stands in a sort's order: the place to start after it. */
+export function positionOf(doc: QueryDocumentSnapshot, sort: ProductSort): ListingCursor {
+  return { sort, values: SORT_ORDERS[sort].map((order) => cursorValue(doc, order.field)), id: doc.id };
+}
+
 function cursorOf(doc: QueryDocumentSnapshot, sort: ProductSort): string {
-  const cursor: ListingCursor = {
-    sort,
-    values: SORT_ORDERS[sort].map((order) => cursorValue(doc, order.field)),
-    id: doc.id,
-  };
-  return encodeCursor(cursor);
+  return encodeCursor(positionOf(doc, sort));
 }
 
 type ListingRequest = {

@@ -1,5 +1,5 @@
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
-import { browserEmulatorTargets } from "@/lib/env";
+import { browserEmulatorTargets } from "@/lib/public-env";
 import { getClientApp } from "./client-app";
 
 let auth: Auth | undefined;

@@ -1,5 +1,5 @@
 import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
-import { browserEmulatorTargets, splitHost } from "@/lib/env";
+import { browserEmulatorTargets, splitHost } from "@/lib/public-env";
 import { getClientApp } from "./client-app";
 
 let db: Firestore | undefined;

@@ -1,5 +1,5 @@
 import { connectStorageEmulator, getStorage, type FirebaseStorage } from "firebase/storage";
-import { browserEmulatorTargets, splitHost } from "@/lib/env";
+import { browserEmulatorTargets, splitHost } from "@/lib/public-env";
 import { getClientApp } from "./client-app";
 
 let storage: FirebaseStorage | undefined;

@@ -1,12 +1,21 @@
+import { BACK_OFFICE_QUERIES } from "../admin/back-office-queries";
+import { ADMIN_ORDER_QUERIES } from "../admin/orders/order-queries";
+import { ADMIN_PRODUCT_QUERIES } from "../admin/products/product-queries";
 import { CATALOG_QUERIES } from "../catalog/queries";
 import type { QueryDescriptor } from "./descriptor";
 import { SHOPPER_QUERIES } from "./shopper-queries";
 
 /**
- * Every Firestore query the storefront runs. test/query-registry.test.ts checks each against
+ * Every Firestore query the storefront and the back office run. test/query-registry.test.ts checks each against
  * firestore.indexes.json, since the emulator does not enforce indexes and production does.
  */
-export const APP_QUERIES: readonly QueryDescriptor[] = [...CATALOG_QUERIES, ...SHOPPER_QUERIES];
+export const APP_QUERIES: readonly QueryDescriptor[] = [
+  ...CATALOG_QUERIES,
+  ...SHOPPER_QUERIES,
+  ...ADMIN_PRODUCT_QUERIES,
+  ...ADMIN_ORDER_QUERIES,
+  ...BACK_OFFICE_QUERIES,
+];
 
 const registered = new Map(APP_QUERIES.map((descriptor) => [descriptor.id, descriptor]));
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerFirestore } from "@/lib/firebase/server";
+import { sharedCopy } from "./shared-copy";
 import { getStoreConfig } from "./store-config";
 
 export type Storefront = {
@@ -20,8 +21,7 @@ export const DEFAULT_STOREFRONT: Storefront = {
   maxUnitsPerProduct: 10,
 };
 
-/** The store's public face for this request; layout and pages share one read. */
-export const getStorefront = cache(async (): Promise<Storefront> => {
+const readStorefront = sharedCopy(async (): Promise<Storefront> => {
   const config = await getStoreConfig(getServerFirestore());
   if (!config) return DEFAULT_STOREFRONT;
   return {
@@ -31,3 +31,10 @@ export const getStorefront = cache(async (): Promise<Storefront> => {
     maxUnitsPerProduct: config.maxUnitsPerProduct,
   };
 });
+
+/**
+ * The store's public face for this request; layout and pages share one read (React `cache`).
+ * Read afresh for a full page load; client navigations and link prefetches (each link renders
+ * the root layout) reuse a copy up to a minute old (shared-copy.ts).
+ */
+export const getStorefront = cache(readStorefront);

@@ -85,6 +85,25 @@ export const paymentSchema = z.object({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+export const MAX_CARRIER_LENGTH = 60;
+export const MAX_TRACKING_NUMBER_LENGTH = 64;
+
+/** Text a shopper reads in the app and in a mail: trimmed, one line, no control characters. */
+const shipmentText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, "Must be one line without control characters");
+
+/** How a shipped order travels; an admin gives both when marking it shipped. */
+export const shipmentSchema = z.object({
+  carrier: shipmentText(MAX_CARRIER_LENGTH),
+  trackingNumber: shipmentText(MAX_TRACKING_NUMBER_LENGTH),
+});
+export type Shipment = z.infer<typeof shipmentSchema>;
+
 /** The full order document: the shopper's fields plus what functions add as it moves along. */
 export const orderSchema = z.object({
   ...orderCreateShape,
@@ -95,6 +114,8 @@ export const orderSchema = z.object({
   totalCents: centsSchema.optional(),
   currency: currencySchema.optional(),
   payment: paymentSchema.optional(),
+  /** Set with the move to `shipped` (the time is `shippedAt`); the shopper sees both. */
+  shipment: shipmentSchema.optional(),
   rejectionReason: z.string().optional(),
   /** Why payment could not go ahead, in words the shopper can read. */
   failureReason: z.string().optional(),

@@ -18,14 +18,57 @@ export const imageSizes = ["thumb", "card", "full"] as const;
 export const imageSizeSchema = z.enum(imageSizes);
 export type ImageSize = z.infer<typeof imageSizeSchema>;
 
+/**
+ * A tiny WebP of the whole picture (16 px on its longest side), for the storefront to stretch and
+ * blur while the image loads. firestore.rules checks the same pattern.
+ */
+export const imagePlaceholderSchema = z
+  .string()
+  .regex(/^data:image\/webp;base64,[A-Za-z0-9+/]{1,1000}={0,2}$/, "Not a WebP data URL");
+
+/**
+ * One picture of a product. For images from the pipeline (functions/src/images), `path` is the
+ * original upload (`products/{productId}/original/{file}`), unique on the product, and the URLs
+ * point at `products/{productId}/images/{uploadId}-{size}.webp`; width and height are those of the
+ * largest size. Older entries (the seed's) point `path` at their full size and have no placeholder.
+ */
 export const productImageSchema = z.object({
   path: z.string().min(1),
   width: z.int().positive(),
   height: z.int().positive(),
   urls: z.partialRecord(imageSizeSchema, z.url({ protocol: /^https?$/ })),
   alt: z.string().max(200),
+  placeholder: imagePlaceholderSchema.optional(),
 });
 export type ProductImage = z.infer<typeof productImageSchema>;
+
+export const imageErrorCodes = [
+  "not_an_image",
+  "unsupported_format",
+  "file_too_large",
+  "too_many_pixels",
+  "unreadable",
+  "bad_file_name",
+  "too_many_images",
+  "product_missing",
+  "gave_up",
+] as const;
+export const imageErrorCodeSchema = z.enum(imageErrorCodes);
+export type ImageErrorCode = z.infer<typeof imageErrorCodeSchema>;
+
+/**
+ * `products/{productId}/imageErrors/{imageId}`: an upload the pipeline refused (its original is
+ * deleted). Written by functions only; admins read and dismiss (delete) them.
+ */
+export const productImageErrorSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  code: imageErrorCodeSchema,
+  /** A sentence for the admin: what was wrong and what to do. */
+  message: z.string(),
+  at: timestampSchema,
+});
+export type ProductImageError = z.infer<typeof productImageErrorSchema>;
 
 export const tagSchema = z.string().trim().min(1).max(40);
 
