@@ -30,13 +30,13 @@ describe("back office: access", () => {
     const page = await shop.context.newPage();
     await page.goto(`${shop.server.url}/admin/products`, { waitUntil: "load" });
     await page.getByRole("heading", { name: "Sign in to manage the shop" }).waitFor(UI_WAIT);
-    expect(await page.getByRole("table").count()).toBe(0);
+    await expect.poll(() => page.getByRole("table").count(), UI_WAIT).toBe(0);
 
     const shopper = await createAccount("shopper@example.test", PASSWORD, "Sam");
     await signInThroughForm(page, shop.server.url, shopper, "/account");
     await page.goto(`${shop.server.url}/admin/products`, { waitUntil: "load" });
     await page.getByRole("heading", { name: "This area is for the shop's admins" }).waitFor(UI_WAIT);
-    expect(await page.getByRole("navigation", { name: "Back office" }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("navigation", { name: "Back office" }).count(), UI_WAIT).toBe(0);
     // The server renders the refusal on every back office page: the HTML carries no back office.
     for (const path of ADMIN_PATHS) {
       const html = await (await page.request.get(`${shop.server.url}${path}`)).text();

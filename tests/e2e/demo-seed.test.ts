@@ -49,7 +49,11 @@ async function storedFiles(prefix = "products/"): Promise<Record<string, string>
 }
 
 beforeAll(async () => {
-  await clearFirestore();
+  // A newcomer's first run: no documents, and no files other test files left under products/.
+  await Promise.all([
+    clearFirestore(),
+    getStorage(adminApp()).bucket(STORAGE_BUCKET).deleteFiles({ prefix: "products/" }),
+  ]);
   summary = await seedDemoData({ projectId: PROJECT_ID });
   server = await startWebServer();
   browser = await launchBrowser();
@@ -129,6 +133,13 @@ describe("the demo seed", () => {
     // The picture is one of the pipeline's sizes.
     const source = await first.evaluate((img: { currentSrc: string }) => img.currentSrc);
     expect(source).toMatch(/\/o\/products%2F[^%]+%2Fimages%2F[0-9a-f]{12}-\d+-(thumb|card|full)\.webp\?/);
+    // Until a picture arrives, its box shows the pipeline's placeholder.
+    await expect
+      .poll(
+        () => first.evaluate((img: { style: { backgroundImage: string } }) => img.style.backgroundImage),
+        UI_WAIT,
+      )
+      .toMatch(/^url\("data:image\/webp;base64,/);
     await page.close();
   });
 

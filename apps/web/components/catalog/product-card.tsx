@@ -1,4 +1,5 @@
 import { formatMoney } from "@hearth/domain";
+import { placeholderStyle } from "@/lib/catalog/product-image";
 import { productPath, type ProductSummary } from "@/lib/catalog/products";
 import { stockLabel, stockState } from "@/lib/catalog/stock";
 import styles from "./product-card.module.css";
@@ -35,6 +36,7 @@ export function ProductCard({ product, lowStockThreshold, eager = false }: Produ
               width={product.image.width}
               height={product.image.height}
               alt={product.image.alt}
+              style={placeholderStyle(product.image)}
               loading={eager ? "eager" : "lazy"}
               decoding="async"
             />

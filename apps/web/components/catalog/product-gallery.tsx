@@ -1,4 +1,4 @@
-import type { ResponsiveImage } from "@/lib/catalog/product-image";
+import { placeholderStyle, type ResponsiveImage } from "@/lib/catalog/product-image";
 import styles from "./product-gallery.module.css";
 
 // Mirrors app/products/[slug]/page.module.css: 7/12 of the page width on wide screens.
@@ -25,6 +25,7 @@ export function ProductGallery({ name, images }: { name: string; images: readonl
           width={main.width}
           height={main.height}
           alt={main.alt}
+          style={placeholderStyle(main)}
           fetchPriority="high"
           data-testid="product-image"
         />
@@ -41,6 +42,7 @@ export function ProductGallery({ name, images }: { name: string; images: readonl
                   width={image.width}
                   height={image.height}
                   alt={image.alt}
+                  style={placeholderStyle(image)}
                   loading="lazy"
                   decoding="async"
                 />

@@ -1,4 +1,4 @@
-import { imageSizes, type ImageSize, type ProductImage } from "@hearth/domain";
+import { imageSizes, imageWidths, type ImageSize, type ProductImage } from "@hearth/domain";
 
 export type ResponsiveImage = {
   src: string;
@@ -7,13 +7,8 @@ export type ResponsiveImage = {
   width: number;
   height: number;
   alt: string;
-};
-
-/** Target widths of the variants the image pipeline writes; never wider than the original. */
-export const IMAGE_VARIANT_WIDTHS: Readonly<Record<ImageSize, number>> = {
-  thumb: 160,
-  card: 480,
-  full: 1200,
+  /** The pipeline's tiny WebP of the whole picture (a data URL), shown stretched until it loads. */
+  placeholder: string | null;
 };
 
 const FALLBACK_ORDER: readonly ImageSize[] = ["card", "full", "thumb"];
@@ -25,11 +20,27 @@ export function toResponsiveImage(image: ProductImage): ResponsiveImage | null {
   const candidates = new Map<number, string>();
   for (const size of imageSizes) {
     const url = image.urls[size];
-    const width = Math.min(IMAGE_VARIANT_WIDTHS[size], image.width);
+    // The pipeline's widths, never wider than the picture (it does not upscale).
+    const width = Math.min(imageWidths[size], image.width);
     // Small originals make several variants the same width; keep the first (smallest).
     if (url !== undefined && !candidates.has(width)) candidates.set(width, url);
   }
   const srcSet = [...candidates].map(([width, url]) => `${url} ${width}w`).join(", ");
 
-  return { src, srcSet, width: image.width, height: image.height, alt: image.alt };
+  return {
+    src,
+    srcSet,
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    placeholder: image.placeholder ?? null,
+  };
+}
+
+/**
+ * The placeholder as the img's own background: the browser paints it at once, stretched and so
+ * blurred by the scaling, and the picture covers it when it arrives. No script, no extra request.
+ */
+export function placeholderStyle(image: ResponsiveImage): { backgroundImage: string } | undefined {
+  return image.placeholder ? { backgroundImage: `url("${image.placeholder}")` } : undefined;
 }
