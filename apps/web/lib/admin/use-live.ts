@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export type Live<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "error" };
 
@@ -14,8 +14,15 @@ export function useLive<T>(
   subscribe: (onValue: (value: T) => void, onError: (error: Error) => void) => Promise<() => void>,
 ): Live<T> {
   const [state, setState] = useState<{ key: string; live: Live<T> }>({ key, live: { status: "loading" } });
+  // `subscribe` is described by `key`: a new closure each render must not re-subscribe, so the
+  // effect below reads the latest one through a ref and runs again only when the key changes.
+  const latest = useRef(subscribe);
+  useEffect(() => {
+    latest.current = subscribe;
+  });
 
   useEffect(() => {
+    const subscribe = latest.current;
     let unsubscribe: (() => void) | undefined;
     let cancelled = false;
     void subscribe(
@@ -40,8 +47,6 @@ export function useLive<T>(
       cancelled = true;
       unsubscribe?.();
     };
-    // `subscribe` is described by `key`; a new closure each render must not re-subscribe.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   return state.key === key ? state.live : { status: "loading" };

@@ -3,6 +3,7 @@
 import type { ProductImage } from "@hearth/domain";
 import { useState } from "react";
 import styles from "./product-images.module.css";
+import { Thumbnail } from "./thumbnail";
 
 const images = () => import("@/lib/admin/products/product-images");
 
@@ -43,8 +44,7 @@ export function ImageCard({
   const altId = `image-alt-${index}`;
   return (
     <li className={styles.image} data-testid="product-image-card">
-      {/* eslint-disable-next-line @next/next/no-img-element -- the pipeline's own 160px WebP */}
-      {thumb ? <img src={thumb} alt={image.alt} width={160} height={160} /> : null}
+      {thumb ? <Thumbnail src={thumb} alt={image.alt} size={160} /> : null}
       {index === 0 ? <strong>Main image</strong> : null}
       <div className="field">
         <label className="field-label" htmlFor={altId}>

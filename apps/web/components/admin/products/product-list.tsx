@@ -15,6 +15,7 @@ import type { CreatedAtCursor, Page } from "@/lib/admin/watch-page";
 import { ProductFilters } from "./product-filters";
 import { ProductRowActions } from "./product-row-actions";
 import styles from "./products.module.css";
+import { Thumbnail } from "./thumbnail";
 
 const PAGE_SIZE = 20;
 const COLUMNS = [
@@ -42,8 +43,7 @@ function ProductRow({
     <tr data-testid="admin-product-row">
       <td>
         {row.thumbUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element -- a 160px WebP the pipeline made
-          <img className={styles.thumb} src={row.thumbUrl} alt="" width={48} height={48} />
+          <Thumbnail className={styles.thumb} src={row.thumbUrl} alt="" size={48} />
         ) : (
           <span className={styles.thumb} aria-hidden="true" />
         )}
