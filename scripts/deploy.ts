@@ -31,7 +31,7 @@ if (target.appHosting) {
       [
         `Not deploying: ${APPHOSTING_YAML} cannot build the storefront for this project.`,
         ...problems.map((problem) => `  - ${problem}`),
-        `Fill it in as README.md ("Deploying") says, or leave the storefront out: --except apphosting.`,
+        `Fill it in as README.md ("Going to production", step 3) says, or leave the storefront out: --except apphosting.`,
       ].join("\n"),
     );
     process.exit(1);

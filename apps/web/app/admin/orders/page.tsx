@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExpireUnpaidNow } from "@/components/admin/orders/expire-unpaid-now";
 import { OrderList } from "@/components/admin/orders/order-list";
 import type { SearchParams } from "@/lib/auth/safe-next";
 
@@ -14,6 +15,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1>Orders</h1>
+      <ExpireUnpaidNow />
       {/* A new key per filter set starts the list again at its first page. */}
       <OrderList key={JSON.stringify(values)} values={values} />
     </>
