@@ -17,6 +17,8 @@ import { getStorage } from "firebase-admin/storage";
 import { productSchema } from "@hearth/domain";
 import sharp from "sharp";
 import { IMAGE_FUNCTION_MEMORY } from "../../functions/src/images/options";
+import { writeFigures } from "./figures";
+import { imageFigures, type ImageMeasurements } from "./images-figures";
 import { writeSamples, type Sample } from "./images-samples";
 import { variants, type VariantName } from "./images-variants";
 import { percentile, PROJECT } from "./support";
@@ -88,7 +90,9 @@ function mebibytes(memory: string): number {
   return Number(match[1]) * (match[2] === "GiB" ? 1024 : 1);
 }
 
-async function speed(sample: Sample): Promise<void> {
+async function speed(
+  sample: Sample,
+): Promise<{ ratio: number; pipelineCpuMs: number; referenceCpuMs: number }> {
   const input = readFileSync(sample.file);
   const names: VariantName[] = ["reference", "pipeline", "eachDecode", "sharedFullDecode"];
   const times = await timeVariants(input, names);
@@ -118,9 +122,10 @@ async function speed(sample: Sample): Promise<void> {
     `  goal: pipeline ≤ 1.25× the single resize → ${fixed(ratio, 2)}× CPU, ${fixed(wallRatio, 2)}× wall: ` +
       (ratio <= 1.25 ? "met" : "MISSED"),
   );
+  return { ratio, pipelineCpuMs: median(of("pipeline").cpu), referenceCpuMs: median(reference.cpu) };
 }
 
-function memory(samples: Record<string, Sample>): void {
+function memory(samples: Record<string, Sample>): ImageMeasurements["memory"] {
   const configured = mebibytes(IMAGE_FUNCTION_MEMORY);
   console.log(
     `\nMemory: peak RSS while processing, one fresh process per row (it loads firebase-admin and ` +
@@ -150,13 +155,14 @@ function memory(samples: Record<string, Sample>): void {
     `  goal: peak ≤ half the configured memory (${configured / 2} MiB) → worst pipeline peak ${fixed(worst)} MiB ` +
       (worst <= configured / 2 ? "met" : "MISSED"),
   );
+  return { worstMiB: worst, configuredMiB: configured };
 }
 
 /** Uploads the sample as an admin would and times until its entry is on the product. */
-async function uploadToVisible(sample: Sample): Promise<void> {
+async function uploadToVisible(sample: Sample): Promise<ImageMeasurements["upload"]> {
   if (!process.env.FIREBASE_STORAGE_EMULATOR_HOST || !process.env.FIRESTORE_EMULATOR_HOST) {
     console.log("\nUpload → visible: skipped (run through `npm run bench:images` for the emulators)");
-    return;
+    return null;
   }
   const app = initializeApp({ projectId: PROJECT }, "bench-images");
   const db = getFirestore(app);
@@ -205,6 +211,7 @@ async function uploadToVisible(sample: Sample): Promise<void> {
     `  then: median ${fixed(median(warm))} ms (min ${fixed(Math.min(...warm))}, max ${fixed(Math.max(...warm))}), ` +
       `of which the upload itself ${fixed(median(uploads.slice(1)))} ms`,
   );
+  return { firstMs: cold, medianMs: median(warm) };
 }
 
 /** Resolves when the product lists an image whose path is `name`. */
@@ -237,9 +244,17 @@ async function main(): Promise<void> {
   const samples = await writeSamples(path.join(tmpdir(), "hearth-bench-images"));
   const twelve = samples.jpeg12;
   if (!twelve) throw new Error("No 12 MP sample");
-  await speed(twelve);
-  memory(samples);
-  await uploadToVisible(twelve);
+  const measured = {
+    speed: await speed(twelve),
+    memory: memory(samples),
+    upload: await uploadToVisible(twelve),
+  };
+  writeFigures({
+    bench: "images",
+    measuredAt: new Date().toISOString(),
+    figures: imageFigures(measured),
+    details: { ...measured, rounds: ROUNDS, sharp: sharp.versions },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -68,3 +68,19 @@ export async function until(label: string, check: () => boolean, timeoutMs: numb
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function inBatches<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+}

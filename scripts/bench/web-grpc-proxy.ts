@@ -1,6 +1,8 @@
-// A gRPC proxy between `next start` and the Firestore emulator that counts the documents each call
-// returns. The server renders with the full web SDK, which in Node talks gRPC over cleartext
-// HTTP/2 (getDoc and getDocs are Listen streams), so the counting happens on decoded messages.
+// A gRPC proxy in front of the Firestore emulator that counts the documents each call returns and
+// writes (firestore-grpc-meters.ts): for `next start`, whose web SDK talks gRPC over cleartext
+// HTTP/2 in Node (getDoc and getDocs are Listen streams), and for the functions' Admin SDK. Plain
+// HTTP/1.1 connections to the same port (the emulators-only pay page reads over REST) pass through
+// uncounted; `unmetered` says how many.
 import http2, {
   type ClientHttp2Session,
   type ClientHttp2Stream,
@@ -8,82 +10,13 @@ import http2, {
   type OutgoingHttpHeaders,
   type ServerHttp2Stream,
 } from "node:http2";
+import type { Socket } from "node:net";
 import { gunzipSync, inflateSync } from "node:zlib";
-import { messageField, readFields, repeatedInts } from "./web-protobuf";
-import { listenLocally, type CountingProxy } from "./web-proxy";
-import { ListenLedger, ReadTally } from "./web-read-tally";
+import { meterFor } from "./firestore-grpc-meters";
+import { listenLocally, protocolSwitch, type CountingProxy } from "./web-proxy";
+import { ReadTally } from "./web-read-tally";
 
-const SERVICE = "/google.firestore.v1.Firestore/";
 const { NGHTTP2_FLAG_END_STREAM, NGHTTP2_INTERNAL_ERROR } = http2.constants;
-
-/** Counts the reads of one call from its decoded request and response messages. */
-interface CallMeter {
-  request: (message: Uint8Array) => void;
-  response: (message: Uint8Array) => void;
-  end: () => void;
-}
-
-function meterFor(path: string, tally: ReadTally): CallMeter | null {
-  const method = path.startsWith(SERVICE) ? path.slice(SERVICE.length) : "";
-  if (method === "Listen") return listenMeter(tally);
-  // Single answers: each response message (or field) is one document.
-  const documentFields: Record<string, readonly number[]> = {
-    RunQuery: [1], // RunQueryResponse.document
-    BatchGetDocuments: [1, 2], // found, missing (a missing document is billed too)
-    GetDocument: [],
-    ListDocuments: [1], // documents
-  };
-  const fields = documentFields[method];
-  if (fields) {
-    tally.query();
-    let documents = 0;
-    return {
-      request: () => undefined,
-      response: (message) => {
-        const found =
-          fields.length === 0 ? 1 : readFields(message).filter((f) => fields.includes(f.field)).length;
-        for (let i = 0; i < found; i++) tally.document();
-        documents += found;
-      },
-      end: () => {
-        if (documents === 0) tally.emptyQuery();
-      },
-    };
-  }
-  if (method === "RunAggregationQuery") {
-    // Billed one read per 1,000 index entries counted, at least one: counted as one empty answer.
-    tally.query();
-    tally.emptyQuery();
-  }
-  return null;
-}
-
-function listenMeter(tally: ReadTally): CallMeter {
-  const ledger = new ListenLedger(tally);
-  return {
-    request: (message) => {
-      const fields = readFields(message);
-      const target = messageField(fields, 2); // ListenRequest.add_target
-      const targetId = target ? repeatedInts(readFields(target), 5)[0] : undefined; // Target.target_id
-      if (targetId !== undefined) ledger.added(targetId);
-      for (const removed of repeatedInts(fields, 3)) ledger.removed(removed); // remove_target
-    },
-    response: (message) => {
-      const fields = readFields(message);
-      const change = messageField(fields, 3); // ListenResponse.document_change
-      if (change) ledger.delivered(repeatedInts(readFields(change), 5)); // DocumentChange.target_ids
-      const targetChange = messageField(fields, 2); // ListenResponse.target_change
-      if (targetChange) {
-        const targetFields = readFields(targetChange);
-        const REMOVE = 2; // TargetChange.TargetChangeType.REMOVE
-        if (repeatedInts(targetFields, 1)[0] === REMOVE) {
-          for (const id of repeatedInts(targetFields, 2)) ledger.removed(id);
-        }
-      }
-    },
-    end: () => ledger.closed(),
-  };
-}
 
 /** Splits a gRPC byte stream into messages (1-byte compressed flag, 4-byte length, message). */
 function frameReader(encoding: () => string | undefined, onMessage: (message: Uint8Array) => void) {
@@ -196,12 +129,13 @@ function forward(
   down.on("error", () => undefined);
 }
 
-export async function startGrpcProxy(upstream: string): Promise<CountingProxy> {
+export async function startGrpcProxy(upstream: string, port = 0): Promise<CountingProxy> {
   const tally = new ReadTally();
   const problems: string[] = [];
-  const server = http2.createServer();
+  let unmetered = 0;
+  const h2 = http2.createServer();
   const sessions = new Set<{ destroy: () => void }>();
-  server.on("session", (down) => {
+  h2.on("session", (down) => {
     const up = http2.connect(`http://${upstream}`);
     sessions.add(down).add(up);
     up.on("error", (error) => problems.push(`upstream session: ${error.message}`));
@@ -212,14 +146,18 @@ export async function startGrpcProxy(upstream: string): Promise<CountingProxy> {
     });
     down.on("stream", (stream, headers) => forward(stream, headers, up, tally, problems));
   });
+  const sockets = new Set<Socket>();
+  const server = protocolSwitch(await listenLocally(h2), upstream, sockets, () => unmetered++);
   return {
-    host: await listenLocally(server),
+    host: await listenLocally(server, port),
     tally,
     problems,
+    unmetered: () => unmetered,
     close: async () => {
       // The SDK keeps its connection open; close() alone would wait for it.
       for (const session of sessions) session.destroy();
-      await new Promise((resolve) => server.close(resolve));
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([h2, server].map((s) => new Promise((resolve) => s.close(resolve))));
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Firestore reads one client (the Next.js server, or the browser) made while a tally ran. */
+/** Firestore operations one client (the Next.js server, the browser, the functions) made while a tally ran. */
 export interface ReadCount {
   /** Documents the emulator sent back: query results, looked-up documents, listener updates. */
   documents: number;
@@ -6,14 +6,20 @@ export interface ReadCount {
   queries: number;
   /** Of those, the ones answered with no document; Firestore bills each of them one read. */
   emptyQueries: number;
-  /** What Firestore would bill: every document, plus one per empty answer. */
+  /** What Firestore would bill as reads: every document, plus one per empty answer. */
   billed: number;
+  /** Documents written (set, update, create, transform), each billed as one write. */
+  writes: number;
+  /** Documents deleted, billed at the delete price. */
+  deletes: number;
 }
 
 export class ReadTally {
   private documents = 0;
   private queries = 0;
   private emptyQueries = 0;
+  private writes = 0;
+  private deletes = 0;
 
   document(): void {
     this.documents++;
@@ -27,15 +33,25 @@ export class ReadTally {
     this.emptyQueries++;
   }
 
+  write(): void {
+    this.writes++;
+  }
+
+  delete(): void {
+    this.deletes++;
+  }
+
   reset(): void {
     this.documents = 0;
     this.queries = 0;
     this.emptyQueries = 0;
+    this.writes = 0;
+    this.deletes = 0;
   }
 
   count(): ReadCount {
-    const { documents, queries, emptyQueries } = this;
-    return { documents, queries, emptyQueries, billed: documents + emptyQueries };
+    const { documents, queries, emptyQueries, writes, deletes } = this;
+    return { documents, queries, emptyQueries, billed: documents + emptyQueries, writes, deletes };
   }
 }
 

@@ -10,16 +10,19 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchBrowser } from "../../tests/e2e/support/browser";
-import { startWebServer, type WebServer } from "../../tests/e2e/support/web-server";
-import { seedDemoData } from "../seed/index";
+import type { WebServer } from "../../tests/e2e/support/web-server";
+import { seedDemoStore } from "./demo-seed";
+import { writeFigures } from "./figures";
 import { env } from "./support";
 import { startChannelProxy } from "./web-channel-proxy";
 import { startGrpcProxy } from "./web-grpc-proxy";
 import { benchDistDir, buildWeb, builtFirestoreHost } from "./web-production-build";
 import type { CountingProxy } from "./web-proxy";
 import type { ReadCount } from "./web-read-tally";
+import { webFigures } from "./web-figures";
 import { printReport, summarize, type BenchEnvironment, type RouteSamples } from "./web-report";
 import { ROUTES, type BenchRoute } from "./web-routes";
+import { serveBuild } from "./web-serve";
 import { measureView, VIEWPORT } from "./web-view";
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
@@ -37,22 +40,6 @@ function nextVersion(): string {
 
 function step(message: string): void {
   console.log(`  ${message}`);
-}
-
-/** `next start` of the bench build, its server reads going through the counting proxy. */
-async function serve(distDir: string, firestoreHost: string): Promise<WebServer> {
-  // startWebServer (shared with the browser tests) hands this process's environment to next start.
-  const overrides = { NEXT_DIST_DIR: distDir, FIRESTORE_EMULATOR_HOST: firestoreHost };
-  const saved = Object.keys(overrides).map((name) => [name, process.env[name]] as const);
-  Object.assign(process.env, overrides);
-  try {
-    return await startWebServer();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
 }
 
 /** Waits until no read has passed the proxy for a while (e.g. a render an aborted request left). */
@@ -105,8 +92,8 @@ async function main(): Promise<void> {
       step(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     step("seeding the demo store (the image pipeline makes its product images)…");
-    await seedDemoData({ log: (line) => step(`  ${line}`) });
-    server = await serve(distDir, serverProxy.host);
+    await seedDemoStore((line) => step(`  ${line}`));
+    server = await serveBuild(distDir, serverProxy.host);
     step(
       `next start on ${server.url}; Firestore via counting proxies (server ${serverProxy.host}, browser ${browserProxy.host})`,
     );
@@ -156,6 +143,12 @@ async function main(): Promise<void> {
     };
     writeFileSync(file, `${JSON.stringify({ ...results, samples: [...samples.values()] }, null, 2)}\n`);
     console.log(`\nEvery sample: ${path.relative(root, file)}`);
+    writeFigures({
+      bench: "web",
+      measuredAt: results.measuredAt,
+      figures: webFigures(summaries),
+      details: results,
+    });
   } finally {
     await server?.stop();
     await Promise.all([serverProxy.close(), browserProxy.close()]);

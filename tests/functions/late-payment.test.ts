@@ -13,7 +13,7 @@ import {
   type StripeEvent,
 } from "@hearth/stripe-events";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auth } from "../../functions/src/admin";
+import { auth } from "../../functions/src/admin-auth";
 import { emailLookup } from "../../functions/src/notifications/notify-status-change";
 import { cancelOrderAsAdmin } from "../../functions/src/orders/admin-actions";
 import { applyTransition } from "../../functions/src/orders/apply-transition";

@@ -1,7 +1,7 @@
 import { db } from "./support/saga-app";
 import type { Auth } from "firebase-admin/auth";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auth } from "../../functions/src/admin";
+import { auth } from "../../functions/src/admin-auth";
 import { emailLookup, notifyStatusChange } from "../../functions/src/notifications/notify-status-change";
 import { applyTransition } from "../../functions/src/orders/apply-transition";
 import { clearAuth, clearFirestore, SAGA_PROJECT } from "./support/emulators";

@@ -3,7 +3,7 @@ import { MAX_PRICE_CENTS, ORDER_EXPIRY_MINUTES, orderEventRecordSchema, toMillis
 import { Timestamp } from "firebase-admin/firestore";
 import Stripe from "stripe";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auth } from "../../functions/src/admin";
+import { auth } from "../../functions/src/admin-auth";
 import { handleOrderCreated, onOrderCreated } from "../../functions/src/orders/on-order-created";
 import { TRIGGER_FAILURES } from "../../functions/src/orders/trigger-failures";
 import { createLocalProvider } from "../../functions/src/payments/local-provider";

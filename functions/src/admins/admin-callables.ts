@@ -1,10 +1,12 @@
 import { onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
-import { auth, db } from "../admin";
+import * as z from "zod";
+import { db } from "../admin";
+import { auth } from "../admin-auth";
 import { REGION } from "../config";
 import { listAdmins, setAdmin } from "./admin-registry";
-import { asHttps } from "./refusal";
-import { parseInput, requireAdmin } from "./require-admin";
+import { asHttps } from "./as-https";
+import { parseInput } from "./require-admin";
+import { requireCurrentAdmin } from "./require-current-admin";
 
 const options = { region: REGION, memory: "256MiB", maxInstances: 10 } as const;
 
@@ -18,13 +20,13 @@ export const listAdminsInputSchema = z.strictObject({}).nullish();
 
 /** Grants ({admin: true}) or revokes ({admin: false}) another account's admin claim by email. */
 export const adminSetAdmin = onCall(options, async (request) => {
-  const callerUid = requireAdmin(request);
+  const callerUid = await requireCurrentAdmin(request);
   const input = parseInput(setAdminInputSchema, request.data);
   return asHttps(() => setAdmin(db, auth, input, callerUid));
 });
 
 export const adminListAdmins = onCall(options, async (request) => {
-  const callerUid = requireAdmin(request);
+  const callerUid = await requireCurrentAdmin(request);
   parseInput(listAdminsInputSchema, request.data);
   return asHttps(async () => ({ admins: await listAdmins(db, auth, callerUid) }));
 });

@@ -1,7 +1,7 @@
 import { ADMINS, adminRecordSchema, toMillis, type AdminRecord } from "@hearth/domain";
 import type { Auth, UserRecord } from "firebase-admin/auth";
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { Refusal } from "./refusal";
 
 export type AdminAuth = Pick<Auth, "getUser" | "getUsers" | "getUserByEmail" | "setCustomUserClaims">;

@@ -1,4 +1,4 @@
-import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
+import type { FunctionsErrorCode } from "firebase-functions/v2/https";
 
 /**
  * A request refused for a reason the caller can act on, in a sentence. Plain functions throw it
@@ -15,14 +15,5 @@ export class Refusal extends Error {
   ) {
     super(message);
     this.name = "Refusal";
-  }
-}
-
-export async function asHttps<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Refusal) throw new HttpsError(error.code, error.message);
-    throw error;
   }
 }

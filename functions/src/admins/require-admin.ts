@@ -14,7 +14,10 @@ export function requireAdmin(request: Pick<CallableRequest, "auth">): string {
 }
 
 export function parseInput<T>(schema: z.ZodType<T>, data: unknown): T {
-  const parsed = schema.safeParse(data);
+  // zod words a field left out as "expected string, received undefined"; the caller reads "Required".
+  const parsed = schema.safeParse(data, {
+    error: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "Required" : undefined),
+  });
   if (!parsed.success) throw new HttpsError("invalid-argument", describeIssues(parsed.error));
   return parsed.data;
 }

@@ -1,5 +1,8 @@
 import {
   categorySchema,
+  idSchema,
+  MAX_STOCK,
+  MAX_STOCK_SHARDS,
   productInputSchema,
   productSchema,
   searchTokens,
@@ -7,18 +10,27 @@ import {
   type ProductInput,
 } from "@hearth/domain";
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { z } from "zod";
+import * as z from "zod";
+import { isUsableDocumentId } from "../orders/document-id";
+import { readCurrentStock, stockAfterSave, writeShards } from "../stock/save-stock";
 
 export const saveProductInputSchema = z.strictObject({
   /** Absent: create a new product. */
+  // An id Firestore would refuse ("..", "__x__", a lone surrogate) names no product.
   productId: z
     .string()
     .trim()
-    .min(1)
-    .max(128)
-    .regex(/^[^/]+$/)
+    .pipe(idSchema)
+    .refine(isUsableDocumentId, {
+      message: "Not a product id",
+      when: (payload) => payload.issues.length === 0,
+    })
     .optional(),
   product: productInputSchema.strict(),
+  /** Documents the stock is spread over (1: unsharded); absent: as the product has now. */
+  stockShards: z.int().min(1).max(MAX_STOCK_SHARDS).optional(),
+  /** The stock the form showed: a sharded product's save applies `product.stock` minus this. */
+  stockBefore: z.int().min(0).max(MAX_STOCK).optional(),
 });
 export type SaveProductInput = z.infer<typeof saveProductInputSchema>;
 
@@ -57,6 +69,7 @@ export async function saveProduct(db: Firestore, input: SaveProductInput): Promi
       transaction.get(db.doc(`${SLUG_REGISTRY}/${product.slug}`)),
       transaction.get(products.where("slug", "==", product.slug).limit(2)),
     ]);
+    const current = await readCurrentStock(transaction, db, existing);
     if (input.productId && !existing.exists) {
       throw new ProductSaveError("not-found", "This product no longer exists. Reload the list.");
     }
@@ -86,19 +99,29 @@ export async function saveProduct(db: Firestore, input: SaveProductInput): Promi
     }
     transaction.set(db.doc(`${SLUG_REGISTRY}/${product.slug}`), { productId: ref.id });
 
-    const fields = editableFields(product, store.data.currency);
+    const shards = input.stockShards ?? current.shards;
+    const stock = stockAfterSave(current, product.stock, input.stockBefore);
+    const fields = { ...editableFields(product, store.data.currency), stock };
+    const sharding = shards > 1 ? { stockShards: shards } : {};
     // Checked before writing, as the rules would check a client's write.
     productSchema.parse({
       ...fields,
+      ...sharding,
       images: existing.get("images") ?? [],
       createdAt: existing.get("createdAt") ?? Timestamp.now(),
       updatedAt: Timestamp.now(),
     });
+    writeShards(transaction, db, ref.id, current, { total: stock, shards });
     if (existing.exists) {
-      transaction.update(ref, { ...fields, updatedAt: FieldValue.serverTimestamp() });
+      transaction.update(ref, {
+        ...fields,
+        stockShards: shards > 1 ? shards : FieldValue.delete(),
+        updatedAt: FieldValue.serverTimestamp(),
+      });
     } else {
       transaction.create(ref, {
         ...fields,
+        ...sharding,
         images: [],
         createdAt: FieldValue.serverTimestamp(),
         updatedAt: FieldValue.serverTimestamp(),

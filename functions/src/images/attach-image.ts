@@ -1,6 +1,6 @@
 import { MAX_IMAGES, productImageSchema, type ProductImage } from "@hearth/domain";
 import { FieldValue, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import { z } from "zod";
+import * as z from "zod";
 import { ImageRejection } from "./image-rejection";
 import { isLaterUpload, uploadIdOf } from "./object-names";
 

@@ -1,5 +1,5 @@
 import { FieldValue, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { deleteDerived, deleteOriginal, GENERATION_KEY, ORIGINAL_KEY, type Bucket } from "./image-files";
 import {
   generationOf,

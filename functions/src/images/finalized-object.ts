@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The parts of a finalized object's event the pipeline uses. */
 export interface FinalizedObject {

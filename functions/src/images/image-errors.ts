@@ -1,5 +1,5 @@
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import type { ImageRejection } from "./image-rejection";
 
 /** Functions write these, admins read and dismiss them (firestore.rules). */

@@ -1,4 +1,4 @@
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { onObjectFinalized } from "firebase-functions/v2/storage";
 import { db } from "../admin";
 import { parseFinalizedObject } from "./finalized-object";

@@ -1,6 +1,6 @@
 import { idSchema, imageSizes, type ImageErrorCode } from "@hearth/domain";
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { isEventTooOld } from "../orders/event-age";
 import { altFromMetadata, attachImage, productMissing } from "./attach-image";
 import { downloadUrl, storageOrigin } from "./download-urls";

@@ -1,8 +1,9 @@
 import { mailSchema, orderSchema, type OrderStatus } from "@hearth/domain";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { orderRef } from "../orders/order-docs";
+import { logSagaStep } from "../orders/saga-log";
 import { statusMessage } from "./status-messages";
 
 export type EmailLookup = (uid: string) => Promise<string | null>;
@@ -77,7 +78,7 @@ export async function notifyStatusChange(
       })
     : null;
 
-  return db.runTransaction(async (tx) => {
+  const outcome = await db.runTransaction(async (tx): Promise<NotifyOutcome> => {
     if ((await tx.get(notificationRef)).exists) return "exists";
     tx.create(notificationRef, {
       title: message.title,
@@ -90,6 +91,14 @@ export async function notifyStatusChange(
     else logger.info("No usable email for order owner; skipping mail", { orderId, uid, status });
     return "sent";
   });
+  if (outcome === "sent") {
+    logSagaStep("notification_sent", "Notified the shopper", {
+      orderId,
+      status,
+      mailed: mail?.success === true,
+    });
+  }
+  return outcome;
 }
 
 async function readStoreName(db: Firestore): Promise<string | null> {

@@ -14,6 +14,7 @@ import {
 } from "firebase-admin/firestore";
 import { orderEventRef, orderRef, parseOrder, stampFieldFor } from "./order-docs";
 import { readReleasePlan, releaseMarker, writeRelease, type ReleasePlan } from "./release-stock";
+import { logStatusMove } from "./saga-log";
 
 export interface TransitionRequest {
   orderId: string;
@@ -89,6 +90,17 @@ export function commitTransition(
   });
 }
 
+/** A committed status change, as results and logs report it. */
+export interface StatusMove {
+  from: OrderStatus;
+  to: OrderStatus;
+  stockReleased: boolean;
+}
+
+export function moveOf(prepared: Extract<PreparedTransition, { ok: true }>): StatusMove {
+  return { from: prepared.from, to: prepared.to, stockReleased: prepared.release !== null };
+}
+
 export function outcomeOf(prepared: PreparedTransition): TransitionOutcome {
   return prepared.ok
     ? { applied: true, from: prepared.from, to: prepared.to, stockReleased: prepared.release !== null }
@@ -96,9 +108,18 @@ export function outcomeOf(prepared: PreparedTransition): TransitionOutcome {
 }
 
 export async function applyTransition(db: Firestore, request: TransitionRequest): Promise<TransitionOutcome> {
-  return db.runTransaction(async (tx) => {
+  const outcome = await db.runTransaction(async (tx) => {
     const prepared = await prepareTransition(tx, db, request);
     if (prepared.ok) commitTransition(tx, db, prepared);
     return outcomeOf(prepared);
   });
+  if (outcome.applied) {
+    logStatusMove(request.orderId, outcome.from, outcome.to, {
+      event: request.event,
+      actor: request.actor.type,
+      actorId: request.actor.id,
+      stockReleased: outcome.stockReleased,
+    });
+  }
+  return outcome;
 }

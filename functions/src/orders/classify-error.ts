@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { PAYMENTS_UNAVAILABLE, PermanentError } from "../permanent-error";
 
 /**
@@ -19,7 +19,7 @@ const TRANSIENT_STRIPE_CODES: ReadonlySet<string> = new Set(["rate_limit", "lock
 export function classifyError(error: unknown): ErrorClass {
   const detail = describeError(error);
   if (error instanceof PermanentError) return { kind: "permanent", detail, reason: error.reason };
-  if (error instanceof Stripe.errors.StripeError) return classifyStripeError(error, detail);
+  if (isStripeError(error)) return classifyStripeError(error, detail);
   const code = isRecord(error) ? error.code : undefined;
   // "Transaction is invalid or closed" comes as INVALID_ARGUMENT when contention outlasts a
   // transaction (seen on the emulator with many orders for one product): a retry runs a new one.
@@ -32,8 +32,8 @@ export function classifyError(error: unknown): ErrorClass {
 
 function classifyStripeError(error: Stripe.errors.StripeError, detail: string): ErrorClass {
   if (
-    error instanceof Stripe.errors.StripeConnectionError ||
-    error instanceof Stripe.errors.StripeRateLimitError ||
+    error.type === "StripeConnectionError" ||
+    error.type === "StripeRateLimitError" ||
     (error.code !== undefined && TRANSIENT_STRIPE_CODES.has(error.code)) ||
     error.statusCode === undefined ||
     !PERMANENT_STRIPE_STATUSES.has(error.statusCode)
@@ -54,7 +54,7 @@ function stripeReason(error: Stripe.errors.StripeError): string | null {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Stripe.errors.StripeError) {
+  if (isStripeError(error)) {
     const parts = [error.type, error.statusCode, error.code, error.param].filter(
       (part) => part !== undefined,
     );
@@ -69,4 +69,15 @@ function describeError(error: unknown): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
+}
+
+// Stripe names each error's class in `type`; checking it keeps the Stripe SDK out of the
+// functions that only classify errors (onOrderUpdated).
+function isStripeError(error: unknown): error is Stripe.errors.StripeError {
+  return (
+    error instanceof Error &&
+    isRecord(error) &&
+    typeof error.type === "string" &&
+    /^Stripe\w*Error$/.test(error.type)
+  );
 }

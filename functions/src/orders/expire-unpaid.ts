@@ -1,6 +1,6 @@
 import { toMillis } from "@hearth/domain";
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { db } from "../admin";
 import { REGION } from "../config";

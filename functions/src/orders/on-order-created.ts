@@ -1,7 +1,8 @@
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
-import { auth, db } from "../admin";
+import { db } from "../admin";
+import { auth } from "../admin-auth";
 import { REGION, stripeSecretKey } from "../config";
 import { emailLookup, type EmailLookup } from "../notifications/notify-status-change";
 import type { PaymentProvider } from "../payments/provider";
@@ -10,8 +11,8 @@ import { classifyError } from "./classify-error";
 import { isEventTooOld, ORDER_CREATED_MAX_EVENT_AGE_MS } from "./event-age";
 import { ensurePaymentSession, type SessionOutcome } from "./payment-session";
 import { reserveStock, type ReserveOutcome } from "./reserve-stock";
+import { logSagaStep, logStatusMove } from "./saga-log";
 import { settleFailedOrder, type Settlement } from "./settle-failure";
-import { recordTriggerFailure } from "./trigger-failures";
 
 export interface OrderCreatedResult {
   reservation: ReserveOutcome;
@@ -36,6 +37,7 @@ export async function handleOrderCreated(
   now: Date = new Date(),
   lookupEmail: EmailLookup = emailLookup(db, auth),
 ): Promise<OrderCreatedResult> {
+  logSagaStep("created", "Order saga started", { orderId });
   let provider: PaymentProvider;
   let reservation: ReserveOutcome;
   try {
@@ -44,7 +46,7 @@ export async function handleOrderCreated(
   } catch (error) {
     return resultOf(await settlePermanent(db, orderId, error));
   }
-  logger.info("Order reservation", { orderId, ...reservation });
+  logReservation(orderId, reservation);
   if (reservation.kind === "rejected") return { reservation, session: "not_needed" };
   try {
     // Also runs when reservation was skipped: a previous delivery may have died before the session.
@@ -63,17 +65,27 @@ async function settlePermanent(db: Firestore, orderId: string, error: unknown): 
     logger.warn("Order saga failed; the trigger will retry", { orderId, error: failure.detail });
     throw error;
   }
-  const settlement = await settleFailedOrder(db, orderId, failure.reason, ACTOR);
-  await recordTriggerFailure(db, {
+  return settleFailedOrder(db, orderId, failure.reason, ACTOR, {
     trigger: "onOrderCreated",
     orderId,
     status: null,
     kind: "permanent",
     detail: failure.detail,
-    settlement: settlement.kind,
     eventTime: null,
   });
-  return settlement;
+}
+
+function logReservation(orderId: string, reservation: ReserveOutcome): void {
+  switch (reservation.kind) {
+    case "reserved":
+      logStatusMove(orderId, "pending", "awaiting_payment", { totalCents: reservation.totalCents });
+      return;
+    case "rejected":
+      logStatusMove(orderId, "pending", "rejected", { reason: reservation.reason });
+      return;
+    case "skipped":
+      logSagaStep("reservation_skipped", "Reservation skipped", { orderId, reason: reservation.reason });
+  }
 }
 
 function resultOf(settlement: Settlement): OrderCreatedResult {
@@ -111,14 +123,12 @@ export async function handleOrderCreatedEvent(
   if (!isEventTooOld(event.time, now, ORDER_CREATED_MAX_EVENT_AGE_MS)) {
     return handleOrderCreated(db, orderId, providerSource, now, lookupEmail);
   }
-  const settlement = await settleFailedOrder(db, orderId, "Processing this order took too long.", ACTOR);
-  await recordTriggerFailure(db, {
+  const settlement = await settleFailedOrder(db, orderId, "Processing this order took too long.", ACTOR, {
     trigger: "onOrderCreated",
     orderId,
     status: null,
     kind: "gave_up",
     detail: `event from ${event.time} is older than ${ORDER_CREATED_MAX_EVENT_AGE_MS / 60_000} minutes`,
-    settlement: settlement.kind,
     eventTime: event.time,
   });
   return { gaveUp: settlement };

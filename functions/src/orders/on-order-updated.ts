@@ -1,8 +1,9 @@
 import { orderStatusSchema, type OrderStatus } from "@hearth/domain";
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { auth, db } from "../admin";
+import { db } from "../admin";
+import { auth } from "../admin-auth";
 import { REGION } from "../config";
 import {
   emailLookup,
@@ -14,6 +15,7 @@ import { classifyError } from "./classify-error";
 import { isEventTooOld, ORDER_UPDATED_MAX_EVENT_AGE_MS } from "./event-age";
 import { eventForStatus, orderEventRef, orderRef, parseOrder } from "./order-docs";
 import { holdsReservedStock, readReleasePlan, releaseMarker, writeRelease } from "./release-stock";
+import { logSagaStep, logStatusMove } from "./saga-log";
 import { recordTriggerFailure } from "./trigger-failures";
 
 /** Terminal statuses reached without fulfilment: whatever stock the order still holds goes back. */
@@ -47,6 +49,9 @@ export async function handleOrderUpdated(
   if (!to || from === to) return { kind: "unchanged" };
 
   const settled = await settleStatusChange(db, orderId, from, to);
+  if (settled.eventRecorded) logStatusMove(orderId, from, to, { actor: "user" });
+  if (settled.stockReleased)
+    logSagaStep("stock_released", "Released stock after a status change", { orderId, status: to });
   const notification = await notifyStatusChange(db, orderId, to, lookupEmail);
   return { kind: "settled", ...settled, notification };
 }
@@ -65,7 +70,6 @@ async function settleStatusChange(db: Firestore, orderId: string, from: OrderSta
     if (plan) {
       writeRelease(tx, ref, plan);
       tx.update(ref, releaseMarker());
-      logger.info("Released stock after a status change", { orderId, status: order.status });
     }
     if (!eventExists) {
       // Functions record their own moves; a missing record means the shopper's client wrote it.

@@ -1,8 +1,9 @@
 import { toMillis } from "@hearth/domain";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import type { PaymentProvider } from "../payments/provider";
 import { orderRef, parseOrder } from "./order-docs";
+import { logSagaStep } from "./saga-log";
 
 export type SessionOutcome = "created" | "exists" | "skipped";
 
@@ -36,9 +37,10 @@ export async function ensurePaymentSession(
     expiresAt: new Date(toMillis(order.expiresAt)),
   });
 
-  return db.runTransaction(async (tx) => {
+  const outcome = await db.runTransaction(async (tx): Promise<SessionOutcome> => {
     const current = parseOrder((await tx.get(ref)).data());
-    if (!current) return "skipped";
+    // Cancelled (or settled) while the provider was called: an open session must not be recorded on it.
+    if (!current || current.status !== "awaiting_payment") return "skipped";
     if (current.payment?.sessionId) return "exists";
     tx.update(ref, {
       "payment.sessionId": session.sessionId,
@@ -48,4 +50,15 @@ export async function ensurePaymentSession(
     });
     return "created";
   });
+  if (outcome === "created") {
+    logSagaStep("session_created", "Checkout session created", {
+      orderId,
+      status: "awaiting_payment",
+      sessionId: session.sessionId,
+      provider: provider.name,
+    });
+  } else {
+    logSagaStep("session_exists", `Checkout session not stored: ${outcome}`, { orderId, outcome });
+  }
+  return outcome;
 }

@@ -6,13 +6,14 @@ import {
   type PendingRefund,
 } from "@hearth/domain";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import type { PaymentProvider } from "../payments/provider";
-import { commitTransition, prepareTransition } from "./apply-transition";
+import { commitTransition, moveOf, prepareTransition, type StatusMove } from "./apply-transition";
 import { classifyError } from "./classify-error";
 import { OrderActionError, type AdminResult } from "./order-action-error";
 import { orderRef, parseOrder } from "./order-docs";
 import { writeOrderNote } from "./order-notes";
+import { logSagaStep, logStatusMove } from "./saga-log";
 
 export interface RefundPlan {
   amountCents: number;
@@ -73,6 +74,18 @@ export async function refundOrder(
   }
 
   const result = await completeRefund(db, input.orderId, pending, refundId);
+  const logged = { refundId, key: pending.key, amountCents: pending.amountCents };
+  if (result.moved) {
+    logStatusMove(input.orderId, result.moved.from, result.moved.to, {
+      ...logged,
+      stockReleased: result.moved.stockReleased,
+    });
+  } else
+    logSagaStep("refund_recorded", "Refund recorded", {
+      ...logged,
+      orderId: input.orderId,
+      status: result.status,
+    });
   if (started.resumed) {
     throw new OrderActionError(
       "failed-precondition",
@@ -135,9 +148,20 @@ async function abandonRefund(db: Firestore, orderId: string, key: string): Promi
 
 const KEPT_PAYMENT: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered"]);
 
-async function completeRefund(db: Firestore, orderId: string, pending: PendingRefund, refundId: string) {
+interface RefundCompletion {
+  status: OrderStatus;
+  amount: string;
+  moved?: StatusMove;
+}
+
+async function completeRefund(
+  db: Firestore,
+  orderId: string,
+  pending: PendingRefund,
+  refundId: string,
+): Promise<RefundCompletion> {
   const ref = orderRef(db, orderId);
-  return db.runTransaction(async (tx) => {
+  return db.runTransaction(async (tx): Promise<RefundCompletion> => {
     const order = parseOrder((await tx.get(ref)).data());
     if (!order) throw new OrderActionError("not-found", `Order ${orderId} does not exist`);
     const amount = describeMoney(order, pending.amountCents);
@@ -170,7 +194,7 @@ async function completeRefund(db: Firestore, orderId: string, pending: PendingRe
       });
       if (prepared.ok) {
         commitTransition(tx, db, prepared);
-        return { status: prepared.to, amount };
+        return { status: prepared.to, amount, moved: moveOf(prepared) };
       }
     }
 

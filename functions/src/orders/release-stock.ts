@@ -6,7 +6,9 @@ import {
   type Firestore,
   type Transaction,
 } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { randomShard, type PickShard } from "../stock/stock-plan";
+import { shardCountOf, shardRef } from "../stock/stock-shards";
+import { logSagaStep } from "./saga-log";
 
 export const PRODUCTS = "products";
 
@@ -40,20 +42,46 @@ export async function readReleasePlan(
 }
 
 /**
- * Write phase: gives the stock back. The caller writes `stockReleasedAt` (releaseMarker) in its own
- * update of the order, in the same transaction, so this never happens twice.
+ * Write phase: gives the stock back, to the product or, when it is sharded, to one of its shards
+ * (an increment, which needs no read: a reservation that read that shard meanwhile retries). The
+ * caller writes `stockReleasedAt` (releaseMarker) in its own update of the order, in the same
+ * transaction, so this never happens twice.
  */
-export function writeRelease(tx: Transaction, orderRef: DocumentReference, plan: ReleasePlan): void {
+export function writeRelease(
+  tx: Transaction,
+  orderRef: DocumentReference,
+  plan: ReleasePlan,
+  pickShard: PickShard = randomShard,
+): void {
+  const orderId = orderRef.id;
   for (const line of plan.lines) {
-    if (!line.snap.exists) {
-      logger.warn("Product was deleted; its reserved stock cannot be returned", {
-        orderId: orderRef.id,
-        productId: line.ref.id,
-        quantity: line.quantity,
-      });
+    const { ref, snap, quantity } = line;
+    if (!snap.exists) {
+      logSagaStep(
+        "stock_released",
+        "Product was deleted; its reserved stock cannot be returned",
+        { orderId, productId: ref.id, quantity, returned: false },
+        "warn",
+      );
       continue;
     }
-    tx.update(line.ref, { stock: FieldValue.increment(line.quantity) });
+    const shards = shardCountOf(snap);
+    if (shards === 1) {
+      tx.update(ref, { stock: FieldValue.increment(quantity) });
+      continue;
+    }
+    const shard = pickShard(ref.id, shards) % shards;
+    tx.set(
+      shardRef(ref.firestore, ref.id, shard),
+      { units: FieldValue.increment(quantity) },
+      { merge: true },
+    );
+    logSagaStep(
+      "stock_released",
+      "Stock returned to a shard",
+      { orderId, productId: ref.id, shard, quantity },
+      "debug",
+    );
   }
 }
 

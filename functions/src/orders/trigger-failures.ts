@@ -1,5 +1,5 @@
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { logSagaStep } from "./saga-log";
 
 /** Functions-only collection (no client rule): one document per trigger event the saga gave up on. */
 export const TRIGGER_FAILURES = "triggerFailures";
@@ -22,10 +22,26 @@ export function triggerFailureId(failure: Pick<TriggerFailure, "trigger" | "orde
   return [failure.trigger, failure.orderId, failure.status].filter(Boolean).join("_");
 }
 
+function failureRef(db: Firestore, failure: TriggerFailure) {
+  return db.collection(TRIGGER_FAILURES).doc(triggerFailureId(failure));
+}
+
+/** Write phase, in the transaction that settles the order: the order and its trace commit together. */
+export function writeTriggerFailure(tx: Transaction, db: Firestore, failure: TriggerFailure): void {
+  tx.set(failureRef(db, failure), { ...failure, recordedAt: FieldValue.serverTimestamp() });
+}
+
+export function logTriggerFailure(failure: TriggerFailure): void {
+  const { orderId, status, ...details } = failure;
+  logSagaStep(
+    "trigger_failed",
+    `${failure.trigger} stopped on order ${orderId}: ${failure.detail}`,
+    { ...details, orderId, failedStatus: status },
+    "error",
+  );
+}
+
 export async function recordTriggerFailure(db: Firestore, failure: TriggerFailure): Promise<void> {
-  logger.error(`${failure.trigger} stopped on order ${failure.orderId}: ${failure.detail}`, failure);
-  await db
-    .collection(TRIGGER_FAILURES)
-    .doc(triggerFailureId(failure))
-    .set({ ...failure, recordedAt: FieldValue.serverTimestamp() });
+  logTriggerFailure(failure);
+  await failureRef(db, failure).set({ ...failure, recordedAt: FieldValue.serverTimestamp() });
 }

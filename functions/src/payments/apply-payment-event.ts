@@ -1,9 +1,10 @@
-import { webhookEventSchema, type Order, type OrderEvent } from "@hearth/domain";
+import { idSchema, webhookEventSchema, type Order, type OrderEvent } from "@hearth/domain";
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
-import { commitTransition, prepareTransition } from "../orders/apply-transition";
+import * as logger from "firebase-functions/logger";
+import { commitTransition, moveOf, prepareTransition } from "../orders/apply-transition";
 import { ORDERS, orderRef } from "../orders/order-docs";
 import { writeOrderNote } from "../orders/order-notes";
+import { logSagaStep, logStatusMove } from "../orders/saga-log";
 import type { EventEffect } from "./event-effect";
 import {
   judgeLatePayment,
@@ -16,13 +17,15 @@ import {
 import { applyRefundObserved } from "./observed-refunds";
 import { applyAttemptFailed } from "./payment-attempts";
 import type { OrderLocator, PaymentAction } from "./payment-events";
-import { sessionMismatch } from "./session-check";
+import { foreignSession, sessionMismatch } from "./session-check";
 
 export const WEBHOOK_EVENTS = "webhookEvents";
+const MAX_REASON_LENGTH = 1000;
 
 /** `lateRefund`: a captured payment the order cannot keep; the caller refunds it after the commit. */
 export type PaymentEventOutcome =
-  { duplicate: true; outcome: string; lateRefund?: LateRefundTask } | ({ duplicate: false } & EventEffect);
+  | { duplicate: true; outcome: string; orderId: string | null; lateRefund?: LateRefundTask }
+  | ({ duplicate: false } & EventEffect);
 
 type TransitionAction = Extract<PaymentAction, { kind: "transition" }>;
 
@@ -47,21 +50,42 @@ async function resolveOrderId(tx: Transaction, db: Firestore, locator: OrderLoca
  * after paid) is recorded as ignored with the reason. A payment captured for an order that already
  * settled without one is marked on the order and handed back as `lateRefund`; a duplicate delivery
  * hands it back again while its refund is unrecorded, so a failed refund completes on redelivery.
+ * Types the webhook does not handle are answered without a record: there is nothing to repeat.
  */
 export async function applyPaymentEvent(db: Firestore, action: PaymentAction): Promise<PaymentEventOutcome> {
+  const outcome: PaymentEventOutcome =
+    action.kind === "ignore" && action.unhandled
+      ? { duplicate: false, outcome: "ignored", orderId: null, reason: action.reason }
+      : await recordAndApply(db, action);
+  logPaymentOutcome(action, outcome);
+  return outcome;
+}
+
+async function recordAndApply(db: Firestore, action: PaymentAction): Promise<PaymentEventOutcome> {
   const recordRef = db.collection(WEBHOOK_EVENTS).doc(action.eventId);
   return db.runTransaction(async (tx): Promise<PaymentEventOutcome> => {
     const existing = await tx.get(recordRef);
     if (existing.exists) {
       const outcome = String(existing.get("outcome"));
-      const lateRefund = await unfinishedLateRefund(tx, db, action, existing.get("orderId"));
-      return { duplicate: true, outcome, ...(lateRefund ? { lateRefund } : {}) };
+      const orderId: unknown = existing.get("orderId");
+      const lateRefund = await unfinishedLateRefund(tx, db, action, orderId);
+      return {
+        duplicate: true,
+        outcome,
+        orderId: typeof orderId === "string" ? orderId : null,
+        ...(lateRefund ? { lateRefund } : {}),
+      };
     }
 
-    const effect = await applyEffect(tx, db, action);
+    const applied = await applyEffect(tx, db, action);
+    // Reasons quote what the event said (a payment status, a session id): bounded for the record.
+    const effect = applied.reason
+      ? { ...applied, reason: applied.reason.slice(0, MAX_REASON_LENGTH) }
+      : applied;
     const parsed = webhookEventSchema.parse({
       type: action.type,
-      orderId: effect.orderId,
+      // An order found by payment intent may have an id longer than the record keeps.
+      orderId: idSchema.safeParse(effect.orderId).success ? effect.orderId : null,
       receivedAt: new Date(),
       outcome: effect.outcome,
       ...(effect.reason ? { reason: effect.reason } : {}),
@@ -106,13 +130,14 @@ async function applyStatusEvent(
       ...(paymentStatus ? { "payment.status": paymentStatus } : {}),
     },
     guard: (order) => {
+      if (action.sessionId) return foreignSession(order, action.sessionId);
       mismatch = action.session ? sessionMismatch(order, orderId, action.session) : null;
       return mismatch;
     },
   });
   if (prepared.ok) {
     commitTransition(tx, db, prepared);
-    return { outcome: "applied", orderId };
+    return { outcome: "applied", orderId, moved: moveOf(prepared) };
   }
   if (mismatch !== null) {
     recordMismatch(tx, db, action, orderId, prepared.status, mismatch);
@@ -182,4 +207,26 @@ async function unfinishedLateRefund(
   if (!action.paymentIntentId || typeof orderId !== "string") return null;
   const order = await readLateOrder(tx, db, orderId);
   return order ? pendingLateRefund(order, orderId, action.paymentIntentId, action.eventId) : null;
+}
+
+/** After the commit: one entry for the event, and one for the status change it made. */
+function logPaymentOutcome(action: PaymentAction, outcome: PaymentEventOutcome): void {
+  const fields = { orderId: outcome.orderId, eventId: action.eventId, type: action.type };
+  if (outcome.duplicate) {
+    logSagaStep("webhook_duplicate", "Webhook event already processed", {
+      ...fields,
+      outcome: outcome.outcome,
+    });
+    return;
+  }
+  const applied = outcome.outcome === "applied";
+  logSagaStep(applied ? "webhook_applied" : "webhook_ignored", `Webhook event ${outcome.outcome}`, {
+    ...fields,
+    ...(outcome.moved ? { status: outcome.moved.to } : {}),
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+  });
+  if (outcome.moved && outcome.orderId) {
+    const { from, to, stockReleased } = outcome.moved;
+    logStatusMove(outcome.orderId, from, to, { eventId: action.eventId, stockReleased });
+  }
 }

@@ -1,8 +1,9 @@
 import { mailSchema, notificationSchema, orderEventRecordSchema, storeConfigSchema } from "@hearth/domain";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import type { EmailLookup } from "../notifications/notify-status-change";
 import { orderRef } from "../orders/order-docs";
+import { logSagaStep } from "../orders/saga-log";
 import { lateOrderSchema, type LateRefundTask } from "./late-payment";
 import { lateRefundMessage } from "./late-refund-message";
 import type { PaymentProvider } from "./provider";
@@ -39,7 +40,12 @@ export async function completeLateRefund(
     // One late refund per payment intent, apart from the keys of the order's own refunds.
     idempotencyKey: `${orderId}-late-refund-${paymentIntentId}`,
   });
-  logger.info("Refunded a late payment", { orderId, paymentIntentId, refundId });
+  logSagaStep("late_refund", "Refunded a late payment", {
+    orderId,
+    paymentIntentId,
+    refundId,
+    eventId: task.eventId,
+  });
 
   const ref = orderRef(db, orderId);
   const seen = lateOrderSchema.parse((await ref.get()).data());

@@ -1,7 +1,7 @@
 import { orderSchema, paymentSchema, type OrderStatus } from "@hearth/domain";
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
-import { z } from "zod";
+import * as logger from "firebase-functions/logger";
+import * as z from "zod";
 import { orderRef } from "../orders/order-docs";
 
 /** Terminal statuses in which the order keeps no payment: money captured now has to go back. */

@@ -1,6 +1,6 @@
-import { formatMoney, type OrderStatus } from "@hearth/domain";
+import { formatMoney, type Order, type OrderStatus } from "@hearth/domain";
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { commitTransition, prepareTransition } from "../orders/apply-transition";
+import { commitTransition, moveOf, prepareTransition } from "../orders/apply-transition";
 import { orderRef, parseOrder } from "../orders/order-docs";
 import { writeOrderNote } from "../orders/order-notes";
 import type { EventEffect } from "./event-effect";
@@ -26,11 +26,8 @@ export async function applyRefundObserved(
   const ref = orderRef(db, orderId);
   const order = parseOrder((await tx.get(ref)).data());
   if (!order) return { outcome: "ignored", orderId, reason: `Order ${orderId} does not exist` };
-  const ownIntent = order.payment?.paymentIntentId;
-  if (action.paymentIntentId && ownIntent !== action.paymentIntentId) {
-    // e.g. the refund of a late payment, which completeLateRefund records itself.
-    return { outcome: "ignored", orderId, reason: "The refund is for another payment than the order's" };
-  }
+  const refusal = refundRefusal(order, action);
+  if (refusal) return { outcome: "ignored", orderId, reason: refusal };
   const known = order.payment?.refundedCents ?? 0;
   const refunded = action.amountRefundedCents;
   if (refunded <= known) {
@@ -49,7 +46,7 @@ export async function applyRefundObserved(
     });
     if (prepared.ok) {
       commitTransition(tx, db, prepared);
-      return { outcome: "applied", orderId };
+      return { outcome: "applied", orderId, moved: moveOf(prepared) };
     }
   }
 
@@ -65,4 +62,22 @@ export async function applyRefundObserved(
     note: `The payment provider reports ${amount}${of} refunded in total`,
   });
   return { outcome: "applied", orderId };
+}
+
+/** Why Stripe's figure cannot be the order's refunded total, or null when it can. */
+function refundRefusal(order: Order, action: RefundObserved): string | null {
+  const ownIntent = order.payment?.paymentIntentId;
+  // e.g. the refund of a late payment, which completeLateRefund records itself.
+  if (action.paymentIntentId && ownIntent !== action.paymentIntentId) {
+    return "The refund is for another payment than the order's";
+  }
+  if (!order.paidAt || !ownIntent) return `The order was never paid (it is "${order.status}")`;
+  if (action.currency && action.currency.toUpperCase() !== order.currency) {
+    return `The refund is in ${action.currency.slice(0, 10)}, the order in ${order.currency ?? "no currency"}`;
+  }
+  const total = order.totalCents ?? 0;
+  if (action.amountRefundedCents > total) {
+    return `Stripe reports ${action.amountRefundedCents} refunded, more than the order total ${total}`;
+  }
+  return null;
 }

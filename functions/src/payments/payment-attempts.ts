@@ -3,11 +3,10 @@ import { FieldValue, type Firestore, type Transaction } from "firebase-admin/fir
 import { orderRef, parseOrder } from "../orders/order-docs";
 import { writeOrderNote } from "../orders/order-notes";
 import type { EventEffect } from "./event-effect";
+import { declinedNoticeId } from "./event-ids";
 import type { PaymentAction } from "./payment-events";
 
 type AttemptFailed = Extract<PaymentAction, { kind: "attempt_failed" }>;
-
-export const declinedNoticeId = (orderId: string, eventId: string) => `${orderId}_declined_${eventId}`;
 
 /**
  * A declined card on Stripe Checkout ends an attempt, not the session: the shopper can try another

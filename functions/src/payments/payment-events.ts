@@ -1,23 +1,23 @@
 import type { OrderEvent } from "@hearth/domain";
-import { z } from "zod";
+import * as z from "zod";
 import { describeIssues } from "../orders/describe-issues";
+import { isUsableDocumentId } from "../orders/document-id";
+import { declinedNoticeId, eventIdSchema, orderIdProblem, providerIdSchema } from "./event-ids";
 
 const metadataSchema = z.record(z.string(), z.string()).nullish();
-const expandable = z.union([z.string(), z.object({ id: z.string() })]).nullish();
+const expandable = z.union([providerIdSchema, z.object({ id: providerIdSchema })]).nullish();
 
-/** Ids become document paths (webhookEvents/{id}, orders/{id}/events/…): nothing Firestore refuses. */
-const providerIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,255}$/, "must be letters, digits, '_' or '-' (at most 255)");
+/** Stripe's event types are short; the type of an ignored event is recorded as it came. */
+const MAX_TYPE_LENGTH = 200;
 
 const eventEnvelopeSchema = z.object({
-  id: providerIdSchema,
-  type: z.string().min(1),
+  id: eventIdSchema,
+  type: z.string().min(1).max(MAX_TYPE_LENGTH),
   data: z.object({ object: z.unknown() }),
 });
 
 const checkoutSessionSchema = z.object({
-  id: z.string().min(1),
+  id: providerIdSchema,
   object: z.literal("checkout.session"),
   client_reference_id: z.string().nullish(),
   metadata: metadataSchema,
@@ -28,22 +28,27 @@ const checkoutSessionSchema = z.object({
 });
 
 const paymentIntentSchema = z.object({
-  id: z.string().min(1),
+  id: providerIdSchema,
   object: z.literal("payment_intent"),
   metadata: metadataSchema,
   last_payment_error: z.object({ message: z.string().optional() }).nullish(),
 });
 
-const chargeSchema = z.object({
-  id: z.string().min(1),
-  object: z.literal("charge"),
-  metadata: metadataSchema,
-  payment_intent: expandable,
-  amount: z.int().min(0),
-  amount_refunded: z.int().min(0),
-  currency: z.string().optional(),
-  refunded: z.boolean(),
-});
+const chargeSchema = z
+  .object({
+    id: providerIdSchema,
+    object: z.literal("charge"),
+    metadata: metadataSchema,
+    payment_intent: expandable,
+    amount: z.int().min(0),
+    amount_refunded: z.int().min(0),
+    currency: z.string().optional(),
+    refunded: z.boolean(),
+  })
+  .refine((charge) => charge.amount_refunded <= charge.amount, {
+    message: "amount_refunded is more than the charge's amount",
+    path: ["amount_refunded"],
+  });
 
 /** How to find the order an event is about. */
 export type OrderLocator = { orderId: string } | { paymentIntentId: string };
@@ -70,6 +75,8 @@ export type PaymentAction =
       note?: string;
       /** Set for events that say money was (or is being) paid through a checkout session. */
       session?: SessionFacts;
+      /** The checkout session an expiry or a failed delayed payment is about. */
+      sessionId?: string;
     })
   | (Envelope & {
       /** A declined card on the checkout page: the session stays open for another try. */
@@ -84,8 +91,16 @@ export type PaymentAction =
       locator: OrderLocator;
       paymentIntentId: string | null;
       amountRefundedCents: number;
+      /** As Stripe sends it (lower case), or null when the charge has none. */
+      currency: string | null;
     })
-  | (Envelope & { kind: "ignore"; orderId: string | null; reason: string });
+  | (Envelope & {
+      kind: "ignore";
+      orderId: string | null;
+      reason: string;
+      /** A type the webhook does not handle: answered 2xx and not recorded (nothing to make idempotent). */
+      unhandled?: true;
+    });
 
 export type ParseResult = { ok: true; action: PaymentAction } | { ok: false; error: string };
 
@@ -116,6 +131,15 @@ const sessionEvents: Partial<Record<string, (paymentStatus: string | undefined) 
   "checkout.session.expired": () => ({ event: "expired" }),
 };
 
+/** The first id among `fields` that cannot name an order, as a readable refusal. */
+function invalidOrderIds(what: string, fields: Record<string, string | null>): string | null {
+  for (const [field, value] of Object.entries(fields)) {
+    const problem = value === null ? null : orderIdProblem(field, value);
+    if (problem) return `${what} carries an invalid order id: ${problem}`;
+  }
+  return null;
+}
+
 /** Validates a verified Stripe event and maps it to what it means for an order. */
 export function parsePaymentEvent(payload: unknown): ParseResult {
   const envelope = eventEnvelopeSchema.safeParse(payload);
@@ -130,8 +154,6 @@ export function parsePaymentEvent(payload: unknown): ParseResult {
     ok: false,
     error: `Invalid ${type} payload: ${describeIssues(error)}`,
   });
-  const orderIdOf = (candidate: string | null): string | null | "invalid" =>
-    candidate === null ? null : providerIdSchema.safeParse(candidate).success ? candidate : "invalid";
 
   const sessionEvent = sessionEvents[type];
   if (sessionEvent) {
@@ -139,8 +161,13 @@ export function parsePaymentEvent(payload: unknown): ParseResult {
     if (!session.success) return invalid(session.error);
     const { data: s } = session;
     const metadataOrderId = present(s.metadata?.orderId);
-    const orderId = orderIdOf(present(s.client_reference_id) ?? metadataOrderId);
-    if (orderId === "invalid") return { ok: false, error: "Checkout session carries an invalid order id" };
+    const clientReference = present(s.client_reference_id);
+    const refused = invalidOrderIds("Checkout session", {
+      client_reference_id: clientReference,
+      "metadata.orderId": metadataOrderId,
+    });
+    if (refused) return { ok: false, error: refused };
+    const orderId = clientReference ?? metadataOrderId;
     if (!orderId) return ignore("Checkout session carries no order id");
     const meaning = sessionEvent(s.payment_status);
     if ("ignore" in meaning) return ignore(meaning.ignore, orderId);
@@ -163,7 +190,7 @@ export function parsePaymentEvent(payload: unknown): ParseResult {
                 currency: present(s.currency),
               },
             }
-          : {}),
+          : { sessionId: s.id }),
       },
     };
   }
@@ -172,9 +199,14 @@ export function parsePaymentEvent(payload: unknown): ParseResult {
     case "payment_intent.payment_failed": {
       const intent = paymentIntentSchema.safeParse(data.object);
       if (!intent.success) return invalid(intent.error);
-      const orderId = orderIdOf(present(intent.data.metadata?.orderId));
-      if (orderId === "invalid") return { ok: false, error: "Payment intent carries an invalid order id" };
+      const orderId = present(intent.data.metadata?.orderId);
+      const refused = invalidOrderIds("Payment intent", { "metadata.orderId": orderId });
+      if (refused) return { ok: false, error: refused };
       if (!orderId) return ignore("Payment intent carries no orderId metadata");
+      // `__a` + `_declined_` + `b__` would be a reserved id.
+      if (!isUsableDocumentId(declinedNoticeId(orderId, eventId))) {
+        return { ok: false, error: "The order id and event id together cannot name a notification" };
+      }
       const message = intent.data.last_payment_error?.message ?? "The payment was declined.";
       return {
         ok: true,
@@ -185,8 +217,9 @@ export function parsePaymentEvent(payload: unknown): ParseResult {
       const charge = chargeSchema.safeParse(data.object);
       if (!charge.success) return invalid(charge.error);
       const paymentIntentId = idOf(charge.data.payment_intent);
-      const orderId = orderIdOf(present(charge.data.metadata?.orderId));
-      if (orderId === "invalid") return { ok: false, error: "Charge carries an invalid order id" };
+      const orderId = present(charge.data.metadata?.orderId);
+      const refused = invalidOrderIds("Charge", { "metadata.orderId": orderId });
+      if (refused) return { ok: false, error: refused };
       const locator = orderId ? { orderId } : paymentIntentId ? { paymentIntentId } : null;
       if (!locator) return ignore("Charge carries neither an orderId nor a payment intent");
       return {
@@ -197,10 +230,20 @@ export function parsePaymentEvent(payload: unknown): ParseResult {
           locator,
           paymentIntentId,
           amountRefundedCents: charge.data.amount_refunded,
+          currency: present(charge.data.currency),
         },
       };
     }
     default:
-      return ignore(`Unhandled event type ${type}`);
+      return {
+        ok: true,
+        action: {
+          ...base,
+          kind: "ignore",
+          orderId: null,
+          reason: `Unhandled event type ${type}`,
+          unhandled: true,
+        },
+      };
   }
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isEmulated, paymentProviderParam, storefrontUrlParam, stripeSecretKey } from "../config";
 import { PAYMENTS_UNAVAILABLE, PermanentError } from "../permanent-error";
 import { createLocalProvider } from "./local-provider";

@@ -1,13 +1,15 @@
 import type { Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import Stripe from "stripe";
-import { auth, db } from "../admin";
+import { db } from "../admin";
+import { auth } from "../admin-auth";
 import { REGION, stripeSecretKey, stripeWebhookSecret } from "../config";
 import { emailLookup, type EmailLookup } from "../notifications/notify-status-change";
+import { logSagaStep } from "../orders/saga-log";
 import { applyPaymentEvent } from "./apply-payment-event";
 import { completeLateRefund, type LateRefundResult } from "./complete-late-refund";
-import { parsePaymentEvent } from "./payment-events";
+import { parsePaymentEvent, type PaymentAction } from "./payment-events";
 import type { PaymentProvider } from "./provider";
 import { providerFromConfig } from "./select-provider";
 
@@ -53,34 +55,46 @@ export async function handleWebhook(
     // Checks the HMAC over the raw bytes and that the timestamp is within the default 5 minutes.
     event = Stripe.webhooks.constructEvent(request.rawBody, request.signature, request.secret);
   } catch (error) {
-    logger.warn("Rejected webhook with a bad signature", { error: String(error) });
-    return { status: 400, body: { error: "Invalid signature" } };
+    if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+      logger.warn("Rejected webhook with a bad signature", { error: error.message });
+      return { status: 400, body: { error: "Invalid signature" } };
+    }
+    // Signed by the secret's holder, but not an event: say so rather than blame the signature.
+    logger.warn("Rejected a signed webhook body that is not a JSON event", { error: String(error) });
+    return { status: 400, body: { error: "The body is not a JSON event" } };
   }
 
   const parsed = parsePaymentEvent(event);
   if (!parsed.ok) {
-    logger.warn("Rejected malformed webhook event", { error: parsed.error });
+    logSagaStep(
+      "webhook_refused",
+      "Refused a malformed webhook event",
+      { orderId: null, error: parsed.error },
+      "warn",
+    );
     return { status: 400, body: { error: parsed.error } };
   }
 
+  const { action } = parsed;
   try {
-    const { lateRefund, ...result } = await applyPaymentEvent(db, parsed.action);
+    const { lateRefund, ...result } = await applyPaymentEvent(db, action);
     let refund: LateRefundResult | null = null;
     if (lateRefund) refund = await completeLateRefund(db, deps.provider(), lateRefund, deps.lookupEmail);
-    logger.info("Webhook event processed", {
-      eventId: parsed.action.eventId,
-      type: parsed.action.type,
-      ...result,
-      ...(refund ? { lateRefund: refund } : {}),
-    });
     return { status: 200, body: { received: true, ...result, ...(refund ? { lateRefund: refund } : {}) } };
   } catch (error) {
     logger.error("Webhook processing failed; the provider will retry", {
-      eventId: parsed.action.eventId,
+      orderId: orderIdOf(action),
+      eventId: action.eventId,
+      type: action.type,
       error: String(error),
     });
     return { status: 500, body: { error: "Processing failed" } };
   }
+}
+
+function orderIdOf(action: PaymentAction): string | null {
+  if ("locator" in action) return "orderId" in action.locator ? action.locator.orderId : null;
+  return action.orderId;
 }
 
 export const paymentWebhook = onRequest(

@@ -7,9 +7,9 @@ import {
   type RefundEntry,
 } from "@hearth/domain";
 import { Timestamp, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { z } from "zod";
+import * as z from "zod";
 import { db } from "../admin";
 import { REGION } from "../config";
 

@@ -7,7 +7,7 @@ import {
   type DayWindow,
 } from "@hearth/domain";
 import { Timestamp, type Firestore, type QuerySnapshot } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { ORDERS } from "../orders/order-docs";
 import type { ReportOrder, ReportProduct } from "./daily-report";
 

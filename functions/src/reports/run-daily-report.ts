@@ -6,7 +6,7 @@ import {
   zonedDate,
 } from "@hearth/domain";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { isDeepStrictEqual } from "node:util";
 import { Refusal } from "../admins/refusal";
 import { computeDailyReport } from "./daily-report";

@@ -1,11 +1,7 @@
 import { HttpsError, type CallableRequest } from "firebase-functions/v2/https";
 import { describe, expect, it } from "vitest";
-import {
-  cancelInputSchema,
-  parseInput,
-  requireAdmin,
-  statusInputSchema,
-} from "../../src/orders/admin-callables";
+import { parseInput, requireAdmin } from "../../src/admins/require-admin";
+import { cancelInputSchema, statusInputSchema } from "../../src/orders/admin-call-inputs";
 import { setAdminInputSchema } from "../../src/admins/admin-callables";
 import { describeIssues } from "../../src/orders/describe-issues";
 import { downloadInputSchema, runReportInputSchema } from "../../src/reports/report-callables";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * How long a priced order holds its stock. Stripe refuses a Checkout Session that expires sooner

@@ -12,19 +12,38 @@ import {
 } from "../src";
 
 describe("idSchema follows Firestore's document id constraints", () => {
-  it.each([".", "..", "__x__", "____", "__multi\nline__", "a/b", "/", "x/", "", "x".repeat(129)])(
-    "refuses %j",
-    (id) => {
-      expect(idSchema.safeParse(id).success).toBe(false);
-    },
-  );
+  it.each([
+    ".",
+    "..",
+    "__x__",
+    "____",
+    "__multi\nline__",
+    "a/b",
+    "/",
+    "x/",
+    "",
+    "x".repeat(129),
+    "a\ud800",
+    "\udc00b",
+  ])("refuses %j", (id) => {
+    expect(idSchema.safeParse(id).success).toBe(false);
+  });
 
-  it.each(["mug", "...", ".x", "x.", "___", "__x", "x__", "_._", "x".repeat(128), "caf\u00e9"])(
-    "accepts %j",
-    (id) => {
-      expect(idSchema.safeParse(id).success).toBe(true);
-    },
-  );
+  it.each([
+    "mug",
+    "...",
+    ".x",
+    "x.",
+    "___",
+    "__x",
+    "x__",
+    "_._",
+    "x".repeat(128),
+    "caf\u00e9",
+    "mug \u{1f375}",
+  ])("accepts %j", (id) => {
+    expect(idSchema.safeParse(id).success).toBe(true);
+  });
 
   it("says why, and applies to order lines and product categories", () => {
     const line = orderItemSchema.safeParse({ productId: "..", quantity: 1 });
@@ -34,6 +53,7 @@ describe("idSchema follows Firestore's document id constraints", () => {
       "An id cannot start and end with '__'",
     );
     expect(idSchema.safeParse("a/b").error?.issues[0]?.message).toBe("An id cannot contain '/'");
+    expect(idSchema.safeParse("a\ud800").error?.issues[0]?.message).toBe("An id must be valid Unicode text");
     expect(productSchema.shape.categoryId.safeParse(".").success).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { productFormSchema, productFormValues, productSchema, type ProductFormValues } from "../src";
+import {
+  MAX_STOCK_SHARDS,
+  productFormSchema,
+  productFormValues,
+  productSchema,
+  stockShardsFieldSchema,
+  stockShardsFieldValue,
+  type ProductFormValues,
+} from "../src";
 
 const valid: ProductFormValues = {
   name: " Cast Iron Skillet ",
@@ -87,5 +95,31 @@ describe("the product form schema", () => {
       stock,
     });
     expect(productFormValues(null, "USD")).toMatchObject({ status: "draft", stock: "0", price: "" });
+  });
+});
+
+describe("the flash-sale shards field", () => {
+  it("takes a whole number of shards from 1 to MAX_STOCK_SHARDS", () => {
+    expect(stockShardsFieldSchema.parse(" 20 ")).toBe(20);
+    expect(stockShardsFieldSchema.parse(String(MAX_STOCK_SHARDS))).toBe(MAX_STOCK_SHARDS);
+  });
+
+  it.each(["0", "", "2.5", "-3", "ten"])("refuses %j with a sentence", (value) => {
+    const result = stockShardsFieldSchema.safeParse(value);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      `Enter a whole number of shards from 1 to ${MAX_STOCK_SHARDS}.`,
+    ]);
+  });
+
+  it("refuses more shards than a product may have", () => {
+    expect(stockShardsFieldSchema.safeParse(String(MAX_STOCK_SHARDS + 1)).error?.issues[0]?.message).toBe(
+      `Use at most ${MAX_STOCK_SHARDS} shards.`,
+    );
+  });
+
+  it("starts at 1 for a new or never sharded product, else at the product's count", () => {
+    expect(stockShardsFieldValue(null)).toBe("1");
+    expect(stockShardsFieldValue({})).toBe("1");
+    expect(stockShardsFieldValue({ stockShards: 8 })).toBe("8");
   });
 });

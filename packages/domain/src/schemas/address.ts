@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const addressSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),

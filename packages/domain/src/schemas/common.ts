@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const MAX_ID_LENGTH = 128;
 
@@ -13,7 +13,9 @@ export const idSchema = z
   .max(MAX_ID_LENGTH)
   .regex(/^[^/]*$/, "An id cannot contain '/'")
   .refine((id) => id !== "." && id !== "..", "An id cannot be '.' or '..'")
-  .refine((id) => !/^__[\s\S]*__$/.test(id), "An id cannot start and end with '__'");
+  .refine((id) => !/^__[\s\S]*__$/.test(id), "An id cannot start and end with '__'")
+  // A lone surrogate is not text: Firestore refuses it as a document id and in paths.
+  .refine((id) => !/\p{Cs}/u.test(id), "An id must be valid Unicode text");
 
 /** ISO 4217 alphabetic code, e.g. "USD". */
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO 4217 code");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { centsSchema } from "../money";
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, orderEventSchema, orderStatusSchema } from "../order-state";
 import { addressSchema } from "./address";

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
 import { centsToDecimalString, parseMoneyToCents } from "../money";
 import {
   MAX_PRICE_CENTS,
+  MAX_STOCK_SHARDS,
   MAX_TAGS,
   productInputSchema,
   tagSchema,
@@ -93,4 +94,26 @@ export function productFormValues(product: Product | null, currency: string): Pr
     status: product.status,
     stock: String(product.stock),
   };
+}
+
+/**
+ * The back office's "Flash-sale shards" field (the product's `stockShards`). It is not part of
+ * the product's input: adminSaveProduct takes it beside the product, as it moves units between
+ * documents.
+ */
+export const stockShardsFieldSchema = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, `Enter a whole number of shards from 1 to ${MAX_STOCK_SHARDS}.`)
+  .transform(Number)
+  .pipe(
+    z
+      .int()
+      .min(1, `Enter a whole number of shards from 1 to ${MAX_STOCK_SHARDS}.`)
+      .max(MAX_STOCK_SHARDS, `Use at most ${MAX_STOCK_SHARDS} shards.`),
+  );
+
+/** The field's starting value: 1 (unsharded) for a new product or one never sharded. */
+export function stockShardsFieldValue(product: Pick<Product, "stockShards"> | null): string {
+  return String(product?.stockShards ?? 1);
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_CHARGE_CENTS } from "../money";
 import { currencySchema, idSchema, slugSchema } from "./common";
 import { timestampSchema } from "./timestamp";
@@ -9,6 +9,13 @@ export const MAX_STOCK = 1_000_000;
 export const MAX_TAGS = 20;
 export const MAX_IMAGES = 10;
 export const MAX_SEARCH_TOKENS = 200;
+/**
+ * Stock shards of one product (functions/src/stock): a flash-sale product's units spread over
+ * this many documents, so reservations do not all write one document. Up to one per reservation
+ * a second expected: Firestore documents a single document's sustained write rate as about one a
+ * second.
+ */
+export const MAX_STOCK_SHARDS = 100;
 
 export const productStatuses = ["draft", "active", "archived"] as const;
 export const productStatusSchema = z.enum(productStatuses);
@@ -88,6 +95,12 @@ export const productSchema = z.object({
   tags: z.array(tagSchema).max(MAX_TAGS),
   status: productStatusSchema,
   stock: z.int().min(0).max(MAX_STOCK),
+  /**
+   * Absent (or 1): `stock` is the count reservations take from. Above 1: the units live on that
+   * many `products/{id}/stockShards/{i}` documents and `stock` shows their sum, kept by a trigger.
+   * Only adminSaveProduct changes it, moving the units in the same transaction.
+   */
+  stockShards: z.int().min(1).max(MAX_STOCK_SHARDS).optional(),
   images: z.array(productImageSchema).max(MAX_IMAGES),
   searchTokens: z.array(searchTokenSchema).max(MAX_SEARCH_TOKENS),
   createdAt: timestampSchema,

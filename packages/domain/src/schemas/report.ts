@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { centsSchema } from "../money";
 import { currencySchema, idSchema } from "./common";
 import { timeZoneSchema } from "./store-config";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A JS Date or anything shaped like a Firestore Timestamp; keeps the domain free of firebase. */
 export type TimestampLike = Date | { toMillis(): number };

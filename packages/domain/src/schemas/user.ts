@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_LINE_QUANTITY } from "../order-state";
 import { addressSchema } from "./address";
 import { idSchema } from "./common";

@@ -1,13 +1,13 @@
 "use client";
 
-import { productFormValues, type ProductInput } from "@hearth/domain";
+import { productFormValues, stockShardsFieldValue, type ProductInput } from "@hearth/domain";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
 import { useLive } from "@/lib/admin/use-live";
 import { useStoreConfig } from "@/lib/admin/use-store-config";
 import type { AdminCategory, ProductDocState } from "@/lib/admin/products/admin-products";
-import { ProductForm } from "./product-form";
+import { ProductForm, type StockSharding } from "./product-form";
 import { ProductImages } from "./product-images";
 
 const products = () => import("@/lib/admin/products/admin-products");
@@ -15,12 +15,13 @@ const products = () => import("@/lib/admin/products/admin-products");
 async function save(
   productId: string | null,
   product: ProductInput,
+  sharding: StockSharding,
 ): Promise<{ productId: string } | string> {
   const { callAdmin, describeCallableError } = await import("@/lib/admin/call-admin");
   try {
     return await callAdmin<{ productId: string }>(
       "adminSaveProduct",
-      productId ? { productId, product } : { product },
+      productId ? { productId, product, ...sharding } : { product, ...sharding },
     );
   } catch (error) {
     // Shown to the admin in words; a refusal (a taken slug) is no error of the page's.
@@ -82,12 +83,12 @@ export function ProductEditor({ productId }: { productId: string | null }) {
       <ProductForm
         // The form starts from the stored product once; live changes elsewhere do not overwrite typing.
         key={productId ?? "new"}
-        initial={productFormValues(found, currency)}
+        initial={{ ...productFormValues(found, currency), stockShards: stockShardsFieldValue(found) }}
         isNew={!productId}
         currency={currency}
         categories={categories.value}
-        onSave={async (input) => {
-          const result = await save(productId, input);
+        onSave={async (input, sharding) => {
+          const result = await save(productId, input, sharding);
           if (typeof result === "string") return result;
           if (!productId) router.replace(`/admin/products/${encodeURIComponent(result.productId)}?created=1`);
           return null;

@@ -4,16 +4,25 @@ import {
   productFormSchema,
   productStatuses,
   slugify,
+  stockShardsFieldSchema,
   type ProductFormValues,
   type ProductInput,
 } from "@hearth/domain";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { LiveMessage } from "@/components/account/live-message";
 import type { AdminCategory } from "@/lib/admin/products/admin-products";
 import styles from "./product-form.module.css";
 
-type Field = keyof ProductFormValues;
+type FormValues = ProductFormValues & { stockShards: string };
+type Field = keyof FormValues;
 type Errors = Partial<Record<Field, string>>;
+
+/** What adminSaveProduct takes beside the product: see functions/src/stock. */
+export interface StockSharding {
+  stockShards: number;
+  /** The stock the form started from, for a sharded product's save to apply the change. */
+  stockBefore?: number;
+}
 
 const LABELS: Record<Field, string> = {
   name: "Name",
@@ -24,17 +33,24 @@ const LABELS: Record<Field, string> = {
   tags: "Tags",
   status: "Status",
   stock: "Stock",
+  // Not "Stock …": the stock field's label must stay the only one that starts so.
+  stockShards: "Flash-sale shards",
 };
 
-function errorsOf(values: ProductFormValues, currency: string): { input: ProductInput } | { errors: Errors } {
+function errorsOf(
+  { stockShards, ...values }: FormValues,
+  currency: string,
+): { input: ProductInput; shards: number } | { errors: Errors } {
   const parsed = productFormSchema(currency).safeParse(values);
-  if (parsed.success) return { input: parsed.data };
+  const shards = stockShardsFieldSchema.safeParse(stockShards);
+  if (parsed.success && shards.success) return { input: parsed.data, shards: shards.data };
   const errors: Errors = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.error?.issues ?? []) {
     const key = issue.path[0] === "priceCents" ? "price" : issue.path[0];
     if (typeof key === "string" && key in LABELS && !errors[key as Field])
       errors[key as Field] = issue.message;
   }
+  if (!shards.success) errors.stockShards = shards.error.issues[0]?.message;
   return { errors };
 }
 
@@ -49,13 +65,15 @@ export function ProductForm({
   categories,
   onSave,
 }: {
-  initial: ProductFormValues;
+  initial: FormValues;
   isNew: boolean;
   currency: string;
   categories: readonly AdminCategory[];
-  onSave: (input: ProductInput) => Promise<string | null>;
+  onSave: (input: ProductInput, sharding: StockSharding) => Promise<string | null>;
 }) {
   const [values, setValues] = useState(initial);
+  // The stock this form last loaded or saved: what the admin's change to it is measured from.
+  const stockBefore = useRef(isNew ? undefined : Number(initial.stock));
   const [slugTouched, setSlugTouched] = useState(!isNew);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -84,10 +102,20 @@ export function ProductForm({
     }
     setErrors({});
     setBusy(true);
-    const failure = await onSave(result.input);
+    // The callable protocol sends an undefined field as null: a new product leaves it out.
+    const before = stockBefore.current;
+    const failure = await onSave(
+      result.input,
+      before === undefined
+        ? { stockShards: result.shards }
+        : { stockShards: result.shards, stockBefore: before },
+    );
     setBusy(false);
     if (failure) setServerError(failure);
-    else setSaved(isNew ? "" : "Product saved.");
+    else {
+      stockBefore.current = result.input.stock;
+      setSaved(isNew ? "" : "Product saved.");
+    }
   }
 
   const describedBy = (field: Field, hint?: string) =>
@@ -158,6 +186,20 @@ export function ProductForm({
         {label("stock")}
         <input {...fieldProps("stock")} inputMode="numeric" autoComplete="off" />
         {error("stock")}
+      </div>
+      <div className="field">
+        {label("stockShards")}
+        <input
+          {...fieldProps("stockShards", "product-stockShards-hint")}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <p id="product-stockShards-hint" className="field-hint">
+          1 for most products. For a flash sale, about one per order a second you expect: the stock is spread
+          over that many documents, so many shoppers can buy at once. Above 1, the change you make to the
+          stock is applied to what is left.
+        </p>
+        {error("stockShards")}
       </div>
       <div className="field">
         {label("categoryId")}
