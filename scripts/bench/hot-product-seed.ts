@@ -1,5 +1,6 @@
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { shardRefs, spreadEvenly } from "../../functions/src/stock/stock-shards";
+import { benchProduct, seedBenchStore } from "./support";
 
 /** The store and one active product with `stock` units, on `shards` shard documents (1: unsharded). */
 export async function seedHotProduct(
@@ -10,26 +11,9 @@ export async function seedHotProduct(
 ): Promise<void> {
   const now = Timestamp.now();
   const batch = db.batch();
-  batch.set(db.doc("config/store"), {
-    storeName: "Bench",
-    currency: "USD",
-    shipping: { flatCents: 500, freeOverCents: null },
-    lowStockThreshold: 0,
-  });
+  seedBenchStore(batch, db);
   batch.set(db.doc(`products/${id}`), {
-    name: "Flash sale",
-    slug: id,
-    description: "",
-    priceCents: 1_000,
-    currency: "USD",
-    categoryId: "bench",
-    tags: [],
-    status: "active",
-    stock,
-    images: [],
-    searchTokens: [],
-    createdAt: now,
-    updatedAt: now,
+    ...benchProduct("Flash sale", id, stock, now),
     ...(shards > 1 ? { stockShards: shards } : {}),
   });
   if (shards > 1) {

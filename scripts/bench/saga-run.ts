@@ -3,7 +3,15 @@
 // pays the reserved ones. Timings come from one listener on `orders`.
 import type { OrderPaymentFacts } from "@hearth/stripe-events";
 import { Timestamp, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
-import { clearFirestore, inBatches, percentile, signedCompletion, until } from "./support";
+import {
+  benchProduct,
+  clearFirestore,
+  inBatches,
+  percentile,
+  seedBenchStore,
+  signedCompletion,
+  until,
+} from "./support";
 
 export interface Scenario {
   name: string;
@@ -50,28 +58,9 @@ async function seed(db: Firestore, scenario: Scenario): Promise<void> {
   await clearFirestore();
   const now = Timestamp.now();
   const batch = db.batch();
-  batch.set(db.doc("config/store"), {
-    storeName: "Bench",
-    currency: "USD",
-    shipping: { flatCents: 500, freeOverCents: null },
-    lowStockThreshold: 0,
-  });
+  seedBenchStore(batch, db);
   for (const { id, stock } of scenario.products) {
-    batch.set(db.doc(`products/${id}`), {
-      name: id,
-      slug: id,
-      description: "",
-      priceCents: 1_000,
-      currency: "USD",
-      categoryId: "bench",
-      tags: [],
-      status: "active",
-      stock,
-      images: [],
-      searchTokens: [],
-      createdAt: now,
-      updatedAt: now,
-    });
+    batch.set(db.doc(`products/${id}`), benchProduct(id, id, stock, now));
   }
   await batch.commit();
 }

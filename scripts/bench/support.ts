@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkoutSessionCompleted, signPayload, type OrderPaymentFacts } from "@hearth/stripe-events";
+import type { Firestore, Timestamp, WriteBatch } from "firebase-admin/firestore";
 
 export const PROJECT = "demo-hearth";
 
@@ -83,4 +84,33 @@ export async function inBatches<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+}
+
+/** The store every bench seeds its products into. */
+export function seedBenchStore(batch: WriteBatch, db: Firestore): void {
+  batch.set(db.doc("config/store"), {
+    storeName: "Bench",
+    currency: "USD",
+    shipping: { flatCents: 500, freeOverCents: null },
+    lowStockThreshold: 0,
+  });
+}
+
+/** An active bench product priced $10.00 with `stock` units. */
+export function benchProduct(name: string, slug: string, stock: number, now: Timestamp) {
+  return {
+    name,
+    slug,
+    description: "",
+    priceCents: 1_000,
+    currency: "USD",
+    categoryId: "bench",
+    tags: [],
+    status: "active",
+    stock,
+    images: [],
+    searchTokens: [],
+    createdAt: now,
+    updatedAt: now,
+  };
 }
